@@ -1,0 +1,148 @@
+/*
+ * cli_args.c — parse the vanthu command line into vt_cli_args.
+ *
+ * getopt_long does the work; this file only validates values so that every
+ * mistake is a usage error (exit 2) with a message saying what was wrong, before
+ * any input is touched.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum long_only_option {
+    OPT_INPUT_KIND = 256,
+    OPT_SKIP,
+    OPT_LANG,
+    OPT_TESSDATA,
+    OPT_LIST_STAGES,
+    OPT_VERSION,
+    OPT_DPI,
+};
+
+static const struct option long_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"format", required_argument, NULL, 'f'},
+    {"input-kind", required_argument, NULL, OPT_INPUT_KIND},
+    {"skip", required_argument, NULL, OPT_SKIP},
+    {"list-stages", no_argument, NULL, OPT_LIST_STAGES},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"tessdata", required_argument, NULL, OPT_TESSDATA},
+    {"dpi", required_argument, NULL, OPT_DPI},
+    {"jobs", required_argument, NULL, 'j'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static bool parse_int(const char *s, int min, int max, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || v < min || v > max)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+static bool parse_format(const char *s, vt_output_format *out)
+{
+    if (strcmp(s, "text") == 0)
+        *out = VT_FORMAT_TEXT;
+    else if (strcmp(s, "json") == 0)
+        *out = VT_FORMAT_JSON;
+    else if (strcmp(s, "jsonl") == 0)
+        *out = VT_FORMAT_JSONL;
+    else
+        return false;
+    return true;
+}
+
+static bool parse_kind(const char *s, vt_input_kind *out)
+{
+    static const struct { const char *name; vt_input_kind kind; } kinds[] = {
+        {"auto", VT_INPUT_AUTO}, {"image", VT_INPUT_IMAGE},
+        {"pdf", VT_INPUT_PDF},   {"text", VT_INPUT_TEXT},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(s, kinds[i].name) == 0) {
+            *out = kinds[i].kind;
+            return true;
+        }
+    return false;
+}
+
+#define USAGE_ERROR(...) (snprintf(error, error_size, __VA_ARGS__), false)
+
+static bool apply_option(int c, const char *value, vt_cli_args *args, char *error,
+                         size_t error_size)
+{
+    switch (c) {
+    case 'o': args->output = value; return true;
+    case 'f':
+        return parse_format(value, &args->format)
+            || USAGE_ERROR("unknown format '%s' (use text, json or jsonl)", value);
+    case OPT_INPUT_KIND:
+        return parse_kind(value, &args->options.input_kind)
+            || USAGE_ERROR("unknown input kind '%s' (use auto, image, pdf or text)", value);
+    case OPT_SKIP: args->options.skip = value; return true;
+    case OPT_LANG: args->options.lang = value; return true;
+    case OPT_TESSDATA: args->options.tessdata = value; return true;
+    case OPT_DPI:
+        return parse_int(value, 10, 2400, &args->options.default_dpi)
+            || USAGE_ERROR("--dpi wants a resolution from 10 to 2400, not '%s'", value);
+    case 'j':
+        return parse_int(value, 1, 256, &args->jobs)
+            || USAGE_ERROR("--jobs wants a number from 1 to 256, not '%s'", value);
+    case 'q': args->verbosity = 0; return true;
+    case 'v': args->verbosity = 2; return true;
+    case OPT_VERSION: args->action = VT_ACTION_VERSION; return true;
+    case OPT_LIST_STAGES: args->action = VT_ACTION_LIST_STAGES; return true;
+    case 'h': args->action = VT_ACTION_HELP; return true;
+    default: return false;
+    }
+}
+
+bool vt_cli_parse(int argc, char **argv, vt_cli_args *args, char *error, size_t error_size)
+{
+    *args = (vt_cli_args){.format = VT_FORMAT_TEXT, .jobs = 1, .verbosity = 1};
+    vt_options_init(&args->options);
+    error[0] = '\0';
+    /* getopt keeps its position in globals; reset them so parsing can run twice
+     * (the unit tests do). "+" stops at the first input, ":" reports missing values. */
+    optind = 0;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+:o:f:j:qvh", long_options, NULL)) != -1) {
+        if (c == '?') {
+            if (optopt)
+                return USAGE_ERROR("unknown option '-%c' (see --help)", optopt);
+            return USAGE_ERROR("unknown option '%s' (see --help)", argv[optind - 1]);
+        }
+        if (c == ':')
+            return USAGE_ERROR("option '%s' needs a value", argv[optind - 1]);
+        if (!apply_option(c, optarg, args, error, error_size))
+            return false;
+    }
+    size_t n = (size_t)(argc - optind);
+    if (args->action == VT_ACTION_RUN && n == 0)
+        return USAGE_ERROR("no input given (a file, or '-' for standard input; see --help)");
+    args->inputs = calloc(n ? n : 1, sizeof *args->inputs);
+    if (!args->inputs)
+        return USAGE_ERROR("out of memory");
+    for (size_t i = 0; i < n; i++)
+        args->inputs[i] = argv[optind + (int)i];
+    args->n_inputs = n;
+    return true;
+}
+
+void vt_cli_args_free(vt_cli_args *args)
+{
+    free(args->inputs);
+    args->inputs = NULL;
+    args->n_inputs = 0;
+}

@@ -1,0 +1,217 @@
+/*
+ * document.c — allocation, growth and release of the document model.
+ *
+ * All arrays grow through vt_array_grow so that every element starts zeroed and an
+ * out-of-memory condition is reported, never ignored.
+ */
+#include "document.h"
+#include "strbuf.h"
+
+#include <leptonica/allheaders.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool vt_array_grow(void **items, size_t *count, size_t *cap, size_t elem)
+{
+    if (*count == *cap) {
+        size_t new_cap = *cap ? *cap * 2 : 4;
+        if (new_cap > SIZE_MAX / elem)
+            return false;
+        void *grown = realloc(*items, new_cap * elem);
+        if (!grown)
+            return false;
+        *items = grown;
+        *cap = new_cap;
+    }
+    memset((char *)*items + *count * elem, 0, elem);
+    (*count)++;
+    return true;
+}
+
+vt_document *vt_document_new(const char *source)
+{
+    vt_document *doc = calloc(1, sizeof *doc);
+    if (!doc)
+        return NULL;
+    doc->source = strdup(source ? source : "(memory)");
+    if (!doc->source) {
+        free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+vt_page *vt_document_add_page(vt_document *doc)
+{
+    if (!vt_array_grow((void **)&doc->pages, &doc->n_pages, &doc->cap_pages, sizeof *doc->pages))
+        return NULL;
+    vt_page *page = &doc->pages[doc->n_pages - 1];
+    page->number = (int)doc->n_pages;
+    page->mean_confidence = -1;
+    return page;
+}
+
+vt_block *vt_page_add_block(vt_page *page)
+{
+    if (!vt_array_grow((void **)&page->blocks, &page->n_blocks, &page->cap_blocks,
+                       sizeof *page->blocks))
+        return NULL;
+    return &page->blocks[page->n_blocks - 1];
+}
+
+vt_line *vt_block_add_line(vt_block *block)
+{
+    if (!vt_array_grow((void **)&block->lines, &block->n_lines, &block->cap_lines,
+                       sizeof *block->lines))
+        return NULL;
+    return &block->lines[block->n_lines - 1];
+}
+
+vt_word *vt_line_add_word(vt_line *line, const char *text, size_t len)
+{
+    char *copy = strndup(text, len);
+    if (!copy)
+        return NULL;
+    if (!vt_array_grow((void **)&line->words, &line->n_words, &line->cap_words,
+                       sizeof *line->words)) {
+        free(copy);
+        return NULL;
+    }
+    vt_word *word = &line->words[line->n_words - 1];
+    word->text = copy;
+    word->confidence = -1;
+    return word;
+}
+
+bool vt_word_set_text(vt_word *word, const char *text, size_t len)
+{
+    char *copy = strndup(text, len);
+    if (!copy)
+        return false;
+    free(word->text);
+    word->text = copy;
+    return true;
+}
+
+size_t vt_page_word_count(const vt_page *page)
+{
+    size_t n = 0;
+    for (size_t b = 0; b < page->n_blocks; b++)
+        for (size_t l = 0; l < page->blocks[b].n_lines; l++)
+            n += page->blocks[b].lines[l].n_words;
+    return n;
+}
+
+bool vt_document_add_timing(vt_document *doc, const char *stage, double ms)
+{
+    if (!vt_array_grow((void **)&doc->timings, &doc->n_timings, &doc->cap_timings,
+                       sizeof *doc->timings))
+        return false;
+    doc->timings[doc->n_timings - 1] = (vt_timing){.stage = stage, .ms = ms};
+    return true;
+}
+
+static char *format_display(const char *source, const char *stage, int page, const char *text)
+{
+    vt_strbuf sb = {0};
+    vt_strbuf_printf(&sb, "%s: ", source);
+    if (stage)
+        vt_strbuf_printf(&sb, "%s: ", stage);
+    if (page > 0)
+        vt_strbuf_printf(&sb, "page %d: ", page);
+    vt_strbuf_puts(&sb, text);
+    return vt_strbuf_take(&sb);
+}
+
+static bool add_message(vt_document *doc, vt_message **list, size_t *count, size_t *cap,
+                        const char *stage, int page, const char *fmt, va_list ap)
+{
+    char *text = vt_vformat(fmt, ap);
+    if (!text)
+        return false;
+    char *display = format_display(doc->source, stage, page, text);
+    if (!display || !vt_array_grow((void **)list, count, cap, sizeof **list)) {
+        free(text);
+        free(display);
+        return false;
+    }
+    (*list)[*count - 1] = (vt_message){.stage = stage, .page = page, .text = text,
+                                       .display = display};
+    return true;
+}
+
+bool vt_document_error_add(vt_document *doc, const char *stage, int page, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bool ok = add_message(doc, &doc->errors, &doc->n_errors, &doc->cap_errors, stage, page,
+                          fmt, ap);
+    va_end(ap);
+    return ok;
+}
+
+bool vt_document_warn(vt_document *doc, const char *stage, int page, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bool ok = add_message(doc, &doc->warnings, &doc->n_warnings, &doc->cap_warnings, stage,
+                          page, fmt, ap);
+    va_end(ap);
+    return ok;
+}
+
+static void free_messages(vt_message *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        free(list[i].text);
+        free(list[i].display);
+    }
+    free(list);
+}
+
+static void free_page(vt_page *page)
+{
+    for (size_t b = 0; b < page->n_blocks; b++) {
+        vt_block *block = &page->blocks[b];
+        for (size_t l = 0; l < block->n_lines; l++) {
+            vt_line *line = &block->lines[l];
+            for (size_t w = 0; w < line->n_words; w++)
+                free(line->words[w].text);
+            free(line->words);
+        }
+        free(block->lines);
+    }
+    free(page->blocks);
+    free(page->text);
+    if (page->image)
+        pixDestroy(&page->image);
+}
+
+void vt_document_free(vt_document *doc)
+{
+    if (!doc)
+        return;
+    for (size_t p = 0; p < doc->n_pages; p++)
+        free_page(&doc->pages[p]);
+    free(doc->pages);
+    free(doc->input);
+    free(doc->text);
+    free(doc->timings);
+    free_messages(doc->errors, doc->n_errors);
+    free_messages(doc->warnings, doc->n_warnings);
+    free(doc->source);
+    free(doc);
+}
+
+const char *vt_input_kind_name(vt_input_kind kind)
+{
+    switch (kind) {
+    case VT_INPUT_IMAGE: return "image";
+    case VT_INPUT_PDF:   return "pdf";
+    case VT_INPUT_TEXT:  return "text";
+    case VT_INPUT_AUTO:  break;
+    }
+    return "auto";
+}

@@ -1,0 +1,113 @@
+/*
+ * document.h — the document model every stage reads and writes.
+ *
+ * document → pages → blocks → lines → words. Each word keeps its box and
+ * confidence so that geometry-aware stages (layout, stamps, diacritic repair) see
+ * more than a string. Ownership and mutation rules are in pipeline/README.md.
+ */
+#ifndef VT_DOCUMENT_H
+#define VT_DOCUMENT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vanthu.h"
+
+struct Pix;
+
+typedef struct vt_box {
+    int x, y, w, h;             /* pixels in the page image; w == 0: no geometry */
+} vt_box;
+
+typedef struct vt_word {
+    char *text;                 /* NFC UTF-8, owned */
+    vt_box box;
+    float confidence;           /* 0–100; < 0: unknown (text input) */
+} vt_word;
+
+typedef struct vt_line {
+    vt_word *words;
+    size_t n_words, cap_words;
+    vt_box box;
+} vt_line;
+
+typedef enum vt_block_kind {
+    VT_BLOCK_TEXT = 0,          /* part of the notice */
+    VT_BLOCK_STAMP,             /* receipt stamp or seal: kept out of `text` */
+    VT_BLOCK_MARGIN_NOTE,       /* handwriting and scribbles: kept out of `text` */
+} vt_block_kind;
+
+typedef struct vt_block {
+    vt_line *lines;
+    size_t n_lines, cap_lines;
+    vt_box box;
+    vt_block_kind kind;
+} vt_block;
+
+typedef struct vt_page {
+    int number;                 /* 1-based */
+    int width, height, dpi;
+    struct Pix *image;          /* owned; NULL for text input or once no longer needed */
+    vt_block *blocks;
+    size_t n_blocks, cap_blocks;
+    double mean_confidence;     /* < 0: unknown */
+    char *text;                 /* composed by the emit stage */
+} vt_page;
+
+typedef struct vt_timing {
+    const char *stage;          /* static stage name */
+    double ms;
+} vt_timing;
+
+typedef struct vt_message {
+    const char *stage;          /* static stage name, or NULL (input handling) */
+    int page;                   /* 0: the whole document */
+    char *text;                 /* owned: the problem alone */
+    char *display;              /* owned: "source: stage: page N: text", as users see it */
+} vt_message;
+
+struct vt_document {
+    char *source;               /* file name, "-", or caller-given name */
+    vt_input_kind kind;
+    unsigned char *input;       /* raw input bytes, owned; freed once loaded */
+    size_t input_size;
+    vt_page *pages;
+    size_t n_pages, cap_pages;
+    char *text;                 /* composed by emit; NULL before */
+    bool failed;                /* a stage or the input failed; see errors */
+    vt_timing *timings;
+    size_t n_timings, cap_timings;
+    vt_message *errors;
+    size_t n_errors, cap_errors;
+    vt_message *warnings;
+    size_t n_warnings, cap_warnings;
+};
+
+vt_document *vt_document_new(const char *source);
+
+/* The add functions return the new, zeroed element, or NULL when out of memory.
+ * The pointer is valid until the next add to the same array. */
+vt_page *vt_document_add_page(vt_document *doc);
+vt_block *vt_page_add_block(vt_page *page);
+vt_line *vt_block_add_line(vt_block *block);
+vt_word *vt_line_add_word(vt_line *line, const char *text, size_t len);
+
+/* Replace a word's text (the old string is freed). */
+bool vt_word_set_text(vt_word *word, const char *text, size_t len);
+
+bool vt_document_add_timing(vt_document *doc, const char *stage, double ms);
+bool vt_document_error_add(vt_document *doc, const char *stage, int page, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+bool vt_document_warn(vt_document *doc, const char *stage, int page, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Words on a page, for stages that walk them all. */
+size_t vt_page_word_count(const vt_page *page);
+
+/* Grow an array of `elem` bytes so that one more fits; zero the new slot. */
+bool vt_array_grow(void **items, size_t *count, size_t *cap, size_t elem);
+
+const char *vt_input_kind_name(vt_input_kind kind);
+
+#endif /* VT_DOCUMENT_H */

@@ -1,0 +1,289 @@
+/*
+ * engine.c — the public entry points: options, engine, session, processing, and
+ * read access to a finished document.
+ */
+#include "engine.h"
+
+#include <leptonica/allheaders.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+const char *vt_version(void)
+{
+    return VANTHU_VERSION_STRING;
+}
+
+void vt_quiet_dependencies(void)
+{
+    setMsgSeverity(L_SEVERITY_NONE);
+}
+
+void vt_options_init(vt_options *options)
+{
+    *options = (vt_options){
+        .lang = "vie",
+        .tessdata = NULL,
+        .skip = NULL,
+        .input_kind = VT_INPUT_AUTO,
+        .default_dpi = 300,
+    };
+}
+
+static char *dup_or_null(const char *s, bool *ok)
+{
+    if (!s)
+        return NULL;
+    char *copy = strdup(s);
+    if (!copy)
+        *ok = false;
+    return copy;
+}
+
+static int find_stage(const vt_engine *engine, const char *name)
+{
+    for (size_t i = 0; i < engine->n_stages; i++)
+        if (strcmp(engine->stages[i]->name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Mark every stage named in the comma-separated list as skipped. */
+static vt_status parse_skip_list(vt_engine *engine, const char *list, char **errmsg)
+{
+    const char *p = list;
+    while (p && *p) {
+        size_t len = strcspn(p, ",");
+        if (len > 0) {
+            char name[64];
+            if (len >= sizeof name) {
+                *errmsg = vt_format("unknown stage '%.*s' in --skip", (int)len, p);
+                return VT_ERROR;
+            }
+            memcpy(name, p, len);
+            name[len] = '\0';
+            int index = find_stage(engine, name);
+            if (index < 0) {
+                *errmsg = vt_format("unknown stage '%s' in --skip (--list-stages names them)",
+                                    name);
+                return VT_ERROR;
+            }
+            if (engine->stages[index]->flags & VT_STAGE_REQUIRED) {
+                *errmsg = vt_format("stage '%s' cannot be skipped: the pipeline needs it", name);
+                return VT_ERROR;
+            }
+            engine->skipped[index] = true;
+        }
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    return VT_OK;
+}
+
+vt_status vt_engine_new(const vt_options *options, vt_engine **out, char **errmsg)
+{
+    return vt_engine_new_with_stages(options, vt_registry_stages(), vt_registry_count(), out,
+                                     errmsg);
+}
+
+vt_status vt_engine_new_with_stages(const vt_options *options, const vt_stage *const *stages,
+                                    size_t n_stages, vt_engine **out, char **errmsg)
+{
+    *out = NULL;
+    *errmsg = NULL;
+    vt_options defaults;
+    if (!options) {
+        vt_options_init(&defaults);
+        options = &defaults;
+    }
+    if (options->default_dpi < 10 || options->default_dpi > 2400) {
+        *errmsg = vt_format("default resolution %d dpi is out of range (10–2400)",
+                            options->default_dpi);
+        return VT_ERROR;
+    }
+    if (!options->lang || !*options->lang) {
+        *errmsg = vt_format("no OCR language given");
+        return VT_ERROR;
+    }
+    vt_engine *engine = calloc(1, sizeof *engine);
+    if (!engine) {
+        *errmsg = vt_format("out of memory");
+        return VT_ERROR;
+    }
+    bool ok = true;
+    engine->stages = stages;
+    engine->n_stages = n_stages;
+    engine->skipped = calloc(n_stages ? n_stages : 1, sizeof *engine->skipped);
+    ok = engine->skipped != NULL;
+    engine->options = *options;
+    engine->lang = dup_or_null(options->lang, &ok);
+    engine->tessdata = dup_or_null(options->tessdata, &ok);
+    engine->skip = dup_or_null(options->skip, &ok);
+    engine->options.lang = engine->lang;
+    engine->options.tessdata = engine->tessdata;
+    engine->options.skip = engine->skip;
+    if (!ok) {
+        vt_engine_free(engine);
+        *errmsg = vt_format("out of memory");
+        return VT_ERROR;
+    }
+    if (parse_skip_list(engine, engine->skip, errmsg) != VT_OK) {
+        vt_engine_free(engine);
+        return VT_ERROR;
+    }
+    *out = engine;
+    return VT_OK;
+}
+
+void vt_engine_free(vt_engine *engine)
+{
+    if (!engine)
+        return;
+    free(engine->lang);
+    free(engine->tessdata);
+    free(engine->skip);
+    free(engine->skipped);
+    free(engine);
+}
+
+vt_status vt_session_new(const vt_engine *engine, vt_session **out, char **errmsg)
+{
+    *errmsg = NULL;
+    *out = calloc(1, sizeof **out);
+    if (!*out) {
+        *errmsg = vt_format("out of memory");
+        return VT_ERROR;
+    }
+    (*out)->engine = engine;
+    return VT_OK;
+}
+
+void vt_session_free(vt_session *session)
+{
+    if (!session)
+        return;
+    /* Release in reverse order of creation, in case one resource refers to another. */
+    for (size_t i = session->n_resources; i-- > 0;)
+        if (session->resources[i].destroy)
+            session->resources[i].destroy(session->resources[i].value);
+    free(session);
+}
+
+void *vt_stage_context_resource(vt_stage_context *ctx, const void *key)
+{
+    vt_session *session = ctx->session;
+    for (size_t i = 0; i < session->n_resources; i++)
+        if (session->resources[i].key == key)
+            return session->resources[i].value;
+    return NULL;
+}
+
+bool vt_stage_context_keep(vt_stage_context *ctx, const void *key, void *resource,
+                           void (*destroy)(void *resource))
+{
+    vt_session *session = ctx->session;
+    if (session->n_resources == VT_MAX_RESOURCES)
+        return false;
+    session->resources[session->n_resources++] =
+        (vt_resource){.key = key, .value = resource, .destroy = destroy};
+    return true;
+}
+
+/* Run the pipeline on a document whose input is already attached. */
+static vt_document *run(vt_session *session, vt_document *doc, vt_input_kind kind)
+{
+    vt_input_detect_kind(doc, kind);
+    if (!vt_input_check(doc)) {
+        doc->failed = true;
+        return doc;
+    }
+    vt_run_document(session, doc);
+    return doc;
+}
+
+vt_document *vt_process_file(vt_session *session, const char *path)
+{
+    vt_document *doc = vt_document_new(path);
+    if (!doc)
+        return NULL;
+    if (!vt_input_read_file(doc, path)) {
+        doc->failed = true;
+        return doc;
+    }
+    return run(session, doc, session->engine->options.input_kind);
+}
+
+vt_document *vt_process_memory(vt_session *session, const char *name, const void *data,
+                               size_t size, vt_input_kind kind)
+{
+    vt_document *doc = vt_document_new(name);
+    if (!doc)
+        return NULL;
+    doc->input = malloc(size ? size : 1);
+    if (!doc->input) {
+        vt_document_free(doc);
+        return NULL;
+    }
+    if (size)
+        memcpy(doc->input, data, size);
+    doc->input_size = size;
+    return run(session, doc, kind);
+}
+
+const char *vt_document_source(const vt_document *doc)
+{
+    return doc->source;
+}
+
+const char *vt_document_text(const vt_document *doc)
+{
+    return doc->text && !doc->failed ? doc->text : "";
+}
+
+size_t vt_document_page_count(const vt_document *doc)
+{
+    return doc->n_pages;
+}
+
+bool vt_document_failed(const vt_document *doc)
+{
+    return doc->failed;
+}
+
+size_t vt_document_error_count(const vt_document *doc)
+{
+    return doc->n_errors;
+}
+
+const char *vt_document_error(const vt_document *doc, size_t index)
+{
+    return index < doc->n_errors ? doc->errors[index].display : NULL;
+}
+
+size_t vt_document_warning_count(const vt_document *doc)
+{
+    return doc->n_warnings;
+}
+
+const char *vt_document_warning(const vt_document *doc, size_t index)
+{
+    return index < doc->n_warnings ? doc->warnings[index].display : NULL;
+}
+
+bool vt_document_has_images(const vt_document *doc)
+{
+    for (size_t i = 0; i < doc->n_pages; i++)
+        if (doc->pages[i].image)
+            return true;
+    return false;
+}
+
+bool vt_document_has_words(const vt_document *doc)
+{
+    for (size_t i = 0; i < doc->n_pages; i++)
+        if (vt_page_word_count(&doc->pages[i]) > 0)
+            return true;
+    return false;
+}

@@ -1,0 +1,211 @@
+/*
+ * json.c — the JSON record of a document (schema: pipeline/output-schema.json).
+ *
+ * json-c does the escaping and number formatting; keys are stable because other
+ * tools read them. Later stages add their own top-level keys (document, dates,
+ * references, receipt_stamp, repairs) here, next to the ones below.
+ */
+#include <json-c/json.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+
+/* json-c's add functions take ownership of `value` even when they fail, so a
+ * NULL value (allocation failure) is the only thing to check; add() records it. */
+static bool add(json_object *obj, const char *key, json_object *value, bool *ok)
+{
+    if (!value || json_object_object_add(obj, key, value) != 0)
+        *ok = false;
+    return *ok;
+}
+
+static bool push(json_object *array, json_object *value, bool *ok)
+{
+    if (!value || json_object_array_add(array, value) != 0) {
+        json_object_put(value);
+        *ok = false;
+    }
+    return *ok;
+}
+
+/* One decimal place is plenty for milliseconds and confidences, and keeps the
+ * output stable to read and diff. */
+static json_object *rounded(double value)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%.1f", value);
+    return json_object_new_double_s(round(value * 10.0) / 10.0, text);
+}
+
+static json_object *box_json(vt_box box, bool *ok)
+{
+    json_object *arr = json_object_new_array();
+    if (!arr) {
+        *ok = false;
+        return NULL;
+    }
+    int v[4] = {box.x, box.y, box.w, box.h};
+    for (int i = 0; i < 4; i++)
+        push(arr, json_object_new_int(v[i]), ok);
+    return arr;
+}
+
+static json_object *line_json(const vt_line *line, bool *ok)
+{
+    json_object *obj = json_object_new_object();
+    json_object *words = json_object_new_array();
+    if (!obj || !words) {
+        json_object_put(obj);
+        json_object_put(words);
+        *ok = false;
+        return NULL;
+    }
+    for (size_t w = 0; w < line->n_words && *ok; w++) {
+        const vt_word *word = &line->words[w];
+        json_object *wj = json_object_new_object();
+        if (!wj) {
+            *ok = false;
+            break;
+        }
+        add(wj, "text", json_object_new_string(word->text), ok);
+        if (word->box.w > 0)
+            add(wj, "box", box_json(word->box, ok), ok);
+        if (word->confidence >= 0)
+            add(wj, "confidence", rounded(word->confidence), ok);
+        push(words, wj, ok);
+    }
+    if (line->box.w > 0)
+        add(obj, "box", box_json(line->box, ok), ok);
+    add(obj, "words", words, ok);
+    return obj;
+}
+
+static const char *block_kind_name(vt_block_kind kind)
+{
+    switch (kind) {
+    case VT_BLOCK_STAMP:       return "stamp";
+    case VT_BLOCK_MARGIN_NOTE: return "margin_note";
+    case VT_BLOCK_TEXT:        break;
+    }
+    return "text";
+}
+
+static json_object *page_json(const vt_page *page, bool *ok)
+{
+    json_object *obj = json_object_new_object();
+    json_object *blocks = json_object_new_array();
+    if (!obj || !blocks) {
+        json_object_put(obj);
+        json_object_put(blocks);
+        *ok = false;
+        return NULL;
+    }
+    add(obj, "number", json_object_new_int(page->number), ok);
+    add(obj, "text", json_object_new_string(page->text ? page->text : ""), ok);
+    add(obj, "width", json_object_new_int(page->width), ok);
+    add(obj, "height", json_object_new_int(page->height), ok);
+    /* json-c represents null as a NULL pointer, so nulls are added without add()'s
+     * allocation check. */
+    if (page->dpi > 0)
+        add(obj, "dpi", json_object_new_int(page->dpi), ok);
+    else
+        json_object_object_add(obj, "dpi", NULL);
+    if (page->mean_confidence >= 0)
+        add(obj, "mean_confidence", rounded(page->mean_confidence), ok);
+    else
+        json_object_object_add(obj, "mean_confidence", NULL);
+    for (size_t b = 0; b < page->n_blocks && *ok; b++) {
+        const vt_block *block = &page->blocks[b];
+        json_object *bj = json_object_new_object();
+        json_object *lines = json_object_new_array();
+        if (!bj || !lines) {
+            json_object_put(bj);
+            json_object_put(lines);
+            *ok = false;
+            break;
+        }
+        add(bj, "kind", json_object_new_string(block_kind_name(block->kind)), ok);
+        if (block->box.w > 0)
+            add(bj, "box", box_json(block->box, ok), ok);
+        for (size_t l = 0; l < block->n_lines && *ok; l++)
+            push(lines, line_json(&block->lines[l], ok), ok);
+        add(bj, "lines", lines, ok);
+        push(blocks, bj, ok);
+    }
+    add(obj, "blocks", blocks, ok);
+    return obj;
+}
+
+static json_object *messages_json(const vt_message *list, size_t count, bool *ok)
+{
+    json_object *arr = json_object_new_array();
+    if (!arr) {
+        *ok = false;
+        return NULL;
+    }
+    for (size_t i = 0; i < count && *ok; i++) {
+        json_object *m = json_object_new_object();
+        if (!m) {
+            *ok = false;
+            break;
+        }
+        if (list[i].stage)
+            add(m, "stage", json_object_new_string(list[i].stage), ok);
+        else
+            json_object_object_add(m, "stage", NULL);
+        if (list[i].page > 0)
+            add(m, "page", json_object_new_int(list[i].page), ok);
+        else
+            json_object_object_add(m, "page", NULL);
+        add(m, "message", json_object_new_string(list[i].text), ok);
+        push(arr, m, ok);
+    }
+    return arr;
+}
+
+static json_object *document_json(const vt_document *doc, bool *ok)
+{
+    json_object *root = json_object_new_object();
+    json_object *pages = json_object_new_array();
+    json_object *timings = json_object_new_object();
+    if (!root || !pages || !timings) {
+        json_object_put(root);
+        json_object_put(pages);
+        json_object_put(timings);
+        *ok = false;
+        return NULL;
+    }
+    add(root, "source", json_object_new_string(doc->source), ok);
+    add(root, "kind", json_object_new_string(vt_input_kind_name(doc->kind)), ok);
+    add(root, "ok", json_object_new_boolean(!doc->failed), ok);
+    add(root, "text", json_object_new_string(doc->text && !doc->failed ? doc->text : ""), ok);
+    for (size_t p = 0; p < doc->n_pages && *ok; p++)
+        push(pages, page_json(&doc->pages[p], ok), ok);
+    add(root, "pages", pages, ok);
+    for (size_t t = 0; t < doc->n_timings && *ok; t++)
+        add(timings, doc->timings[t].stage, rounded(doc->timings[t].ms), ok);
+    add(root, "timings_ms", timings, ok);
+    add(root, "errors", messages_json(doc->errors, doc->n_errors, ok), ok);
+    add(root, "warnings", messages_json(doc->warnings, doc->n_warnings, ok), ok);
+    add(root, "vanthu_version", json_object_new_string(vt_version()), ok);
+    return root;
+}
+
+char *vt_document_json(const vt_document *doc, unsigned flags)
+{
+    bool ok = true;
+    json_object *root = document_json(doc, &ok);
+    char *out = NULL;
+    if (root && ok) {
+        int style = JSON_C_TO_STRING_NOSLASHESCAPE
+                    | ((flags & VT_JSON_PRETTY) ? JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED
+                                                : JSON_C_TO_STRING_PLAIN);
+        const char *s = json_object_to_json_string_ext(root, style);
+        out = s ? strdup(s) : NULL;
+    }
+    json_object_put(root);
+    return out;
+}

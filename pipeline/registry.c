@@ -1,0 +1,42 @@
+/*
+ * registry.c — the one ordered list of stages.
+ *
+ * Order matters: loading fills pages, OCR fills words from images, text stages
+ * rewrite words, emit composes the final text. A new stage is added here and
+ * nowhere else.
+ */
+#include "engine.h"
+#include "stages.h"
+
+static const vt_stage *const registry[] = {
+    &vt_stage_load_image,
+    &vt_stage_load_text,
+    &vt_stage_ocr,
+    &vt_stage_unicode,
+    &vt_stage_emit,
+};
+
+size_t vt_registry_count(void)
+{
+    return sizeof registry / sizeof registry[0];
+}
+
+const vt_stage *const *vt_registry_stages(void)
+{
+    return registry;
+}
+
+size_t vt_stage_count(void)
+{
+    return vt_registry_count();
+}
+
+const char *vt_stage_name(size_t index)
+{
+    return index < vt_registry_count() ? registry[index]->name : NULL;
+}
+
+const char *vt_stage_summary(size_t index)
+{
+    return index < vt_registry_count() ? registry[index]->summary : NULL;
+}

@@ -1,0 +1,45 @@
+/*
+ * stage.h — the interface every filter implements (contract: pipeline/README.md).
+ */
+#ifndef VT_STAGE_H
+#define VT_STAGE_H
+
+#include <stdbool.h>
+
+#include "document.h"
+
+typedef struct vt_stage_context vt_stage_context;
+
+enum vt_stage_flags {
+    VT_STAGE_REQUIRED = 1 << 0,   /* the pipeline cannot run without it: not skippable */
+};
+
+typedef struct vt_stage {
+    const char *name;             /* stable: --skip, timings_ms, messages */
+    const char *summary;          /* one line for --list-stages */
+    unsigned flags;
+    bool (*applies)(const vt_document *doc);   /* NULL: always */
+    vt_status (*run)(vt_document *doc, vt_stage_context *ctx);
+} vt_stage;
+
+/* The options the engine was created with (read-only, shared across threads). */
+const vt_options *vt_stage_context_options(const vt_stage_context *ctx);
+
+/* Record why the stage failed; returns VT_ERROR so a stage can `return vt_stage_fail(...)`. */
+vt_status vt_stage_fail(vt_stage_context *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Per-session resources (a Tesseract handle, a loaded model): the session keeps one
+ * pointer per key (use the stage's own vt_stage as the key) and calls `destroy` on
+ * it when the session ends.
+ */
+void *vt_stage_context_resource(vt_stage_context *ctx, const void *key);
+bool vt_stage_context_keep(vt_stage_context *ctx, const void *key, void *resource,
+                           void (*destroy)(void *resource));
+
+/* Page-level helpers shared by several stages. */
+bool vt_document_has_images(const vt_document *doc);
+bool vt_document_has_words(const vt_document *doc);
+
+#endif /* VT_STAGE_H */

@@ -1,0 +1,122 @@
+/*
+ * vanthu.h — the public interface of libvanthu.
+ *
+ * Turn a scanned Vietnamese administrative notice (image, text, later PDF) into
+ * clean text and a JSON record. Typical use:
+ *
+ *     vt_options opt;
+ *     vt_options_init(&opt);
+ *     vt_engine *engine; char *err;
+ *     if (vt_engine_new(&opt, &engine, &err) != VT_OK) { puts(err); free(err); ... }
+ *     vt_session *session;                    // one per thread
+ *     vt_session_new(engine, &session, &err);
+ *     vt_document *doc = vt_process_file(session, "scan.png");
+ *     if (vt_document_failed(doc)) fputs(vt_document_error(doc, 0), stderr);
+ *     else puts(vt_document_text(doc));
+ *     vt_document_free(doc); vt_session_free(session); vt_engine_free(engine);
+ *
+ * Threads: an engine is immutable and may be shared; a session and the documents it
+ * produces belong to one thread at a time. Nothing in the library prints or exits;
+ * errors come back as messages.
+ */
+#ifndef VANTHU_H
+#define VANTHU_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(VANTHU_BUILDING)
+#define VT_API __attribute__((visibility("default")))
+#else
+#define VT_API
+#endif
+
+typedef enum vt_status {
+    VT_OK = 0,
+    VT_ERROR = 1,      /* the operation failed; a message says why */
+} vt_status;
+
+typedef enum vt_input_kind {
+    VT_INPUT_AUTO = 0, /* decide from the bytes (and a .txt name) */
+    VT_INPUT_IMAGE,
+    VT_INPUT_PDF,
+    VT_INPUT_TEXT,
+} vt_input_kind;
+
+typedef struct vt_options {
+    const char *lang;        /* Tesseract language(s), default "vie" */
+    const char *tessdata;    /* directory of *.traineddata; NULL: Tesseract's default */
+    const char *skip;        /* comma-separated stage names to turn off; NULL: none */
+    vt_input_kind input_kind;
+    int default_dpi;         /* used when an image carries no resolution; default 300 */
+} vt_options;
+
+typedef struct vt_engine vt_engine;
+typedef struct vt_session vt_session;
+typedef struct vt_document vt_document;
+
+VT_API const char *vt_version(void);
+
+/* Process-wide: stop Leptonica printing its own error messages on stderr (vanthu
+ * reports every failure itself, naming the input). Call once, before any thread
+ * starts; the vanthu command does. */
+VT_API void vt_quiet_dependencies(void);
+VT_API void vt_options_init(vt_options *options);
+
+/* On error, *errmsg receives a malloc'd message (free it) and *out is NULL. */
+VT_API vt_status vt_engine_new(const vt_options *options, vt_engine **out, char **errmsg);
+VT_API void vt_engine_free(vt_engine *engine);
+VT_API vt_status vt_session_new(const vt_engine *engine, vt_session **out, char **errmsg);
+VT_API void vt_session_free(vt_session *session);
+
+/* The stages, in the order they run (for --list-stages and --skip). */
+VT_API size_t vt_stage_count(void);
+VT_API const char *vt_stage_name(size_t index);
+VT_API const char *vt_stage_summary(size_t index);
+
+/*
+ * Run the pipeline. These return NULL only when memory runs out; any other failure
+ * (unreadable file, bad image, OCR error) gives a document that reports it through
+ * vt_document_failed / vt_document_error. "-" reads standard input.
+ */
+VT_API vt_document *vt_process_file(vt_session *session, const char *path);
+VT_API vt_document *vt_process_memory(vt_session *session, const char *name,
+                                      const void *data, size_t size, vt_input_kind kind);
+/* Raw pixels: 1 (grey), 3 (RGB) or 4 (RGBA) bytes per pixel, rows `stride` bytes apart. */
+VT_API vt_document *vt_process_pixels(vt_session *session, const char *name,
+                                      const uint8_t *pixels, int width, int height,
+                                      int channels, int stride, int dpi);
+
+VT_API const char *vt_document_source(const vt_document *doc);
+VT_API const char *vt_document_text(const vt_document *doc);   /* "" when failed */
+VT_API size_t vt_document_page_count(const vt_document *doc);
+VT_API bool vt_document_failed(const vt_document *doc);
+VT_API size_t vt_document_error_count(const vt_document *doc);
+VT_API const char *vt_document_error(const vt_document *doc, size_t index);
+VT_API size_t vt_document_warning_count(const vt_document *doc);
+VT_API const char *vt_document_warning(const vt_document *doc, size_t index);
+
+enum { VT_JSON_PRETTY = 1 << 0 };
+/* The documented JSON record (pipeline/output-schema.json); malloc'd, NULL when out of memory. */
+VT_API char *vt_document_json(const vt_document *doc, unsigned flags);
+VT_API void vt_document_free(vt_document *doc);
+
+/*
+ * Batch: process `count` inputs with `jobs` worker threads, each with its own
+ * session. `on_done` is called on the calling thread, once per input, in input
+ * order, and takes ownership of the document. Returns VT_ERROR (with *errmsg) only
+ * when the workers cannot start; per-input failures are in the documents.
+ */
+typedef void (*vt_batch_callback)(size_t index, vt_document *doc, void *user);
+VT_API vt_status vt_batch_run(const vt_engine *engine, const char *const *paths, size_t count,
+                              int jobs, vt_batch_callback on_done, void *user, char **errmsg);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* VANTHU_H */

@@ -1,0 +1,73 @@
+/*
+ * emit — compose the clean text of each page and of the document from the words.
+ *
+ * This is the only place text is assembled, so every earlier stage can work on
+ * words and geometry without worrying about spacing. Layout follows Tesseract's
+ * plain-text output (a line per printed line, a blank line between blocks) so the
+ * two can be compared directly; pages are separated by a form feed, as pdftotext
+ * does. Blocks set apart as stamps or margin notes are not part of the text.
+ */
+#include <stdlib.h>
+
+#include "stages.h"
+#include "strbuf.h"
+
+static void append_line(vt_strbuf *sb, const vt_line *line)
+{
+    bool first = true;
+    for (size_t w = 0; w < line->n_words; w++) {
+        if (!line->words[w].text[0])
+            continue;
+        if (!first)
+            vt_strbuf_putc(sb, ' ');
+        vt_strbuf_puts(sb, line->words[w].text);
+        first = false;
+    }
+}
+
+static char *compose_page(const vt_page *page)
+{
+    vt_strbuf sb = {0};
+    bool first_block = true;
+    for (size_t b = 0; b < page->n_blocks; b++) {
+        const vt_block *block = &page->blocks[b];
+        if (block->kind != VT_BLOCK_TEXT || block->n_lines == 0)
+            continue;
+        if (!first_block)
+            vt_strbuf_putc(&sb, '\n');
+        for (size_t l = 0; l < block->n_lines; l++) {
+            append_line(&sb, &block->lines[l]);
+            vt_strbuf_putc(&sb, '\n');
+        }
+        first_block = false;
+    }
+    return vt_strbuf_take(&sb);
+}
+
+static vt_status run(vt_document *doc, vt_stage_context *ctx)
+{
+    vt_strbuf all = {0};
+    for (size_t p = 0; p < doc->n_pages; p++) {
+        vt_page *page = &doc->pages[p];
+        free(page->text);
+        page->text = compose_page(page);
+        if (!page->text) {
+            vt_strbuf_free(&all);
+            return vt_stage_fail(ctx, "out of memory");
+        }
+        if (p > 0)
+            vt_strbuf_putc(&all, '\f');
+        vt_strbuf_puts(&all, page->text);
+    }
+    free(doc->text);
+    doc->text = vt_strbuf_take(&all);
+    return doc->text ? VT_OK : vt_stage_fail(ctx, "out of memory");
+}
+
+const vt_stage vt_stage_emit = {
+    .name = "emit",
+    .summary = "compose page and document text from the words (stamps and notes left out)",
+    .flags = VT_STAGE_REQUIRED,
+    .applies = NULL,
+    .run = run,
+};

@@ -1,0 +1,120 @@
+/*
+ * load_text — turn already-OCRed text into the document model.
+ *
+ * Text input runs the same text stages as OCR output, so it is shaped the same
+ * way: a form feed starts a page, a blank line ends a block, a newline ends a line
+ * and white space separates words. There is no geometry and no confidence.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "stages.h"
+#include "utf8.h"
+
+static bool applies(const vt_document *doc)
+{
+    return doc->kind == VT_INPUT_TEXT && doc->input != NULL;
+}
+
+/* Where the first malformed UTF-8 sequence starts, or len when there is none. */
+static size_t first_invalid_utf8(const char *s, size_t len)
+{
+    size_t pos = 0;
+    while (pos < len) {
+        size_t start = pos;
+        if (vt_utf8_next(s, len, &pos) == VT_UTF8_INVALID)
+            return start;
+    }
+    return len;
+}
+
+typedef struct text_builder {
+    vt_document *doc;
+    vt_page *page;
+    vt_block *block;
+    vt_line *line;
+} text_builder;
+
+static bool start_page(text_builder *tb)
+{
+    tb->page = vt_document_add_page(tb->doc);
+    tb->block = NULL;
+    tb->line = NULL;
+    return tb->page != NULL;
+}
+
+static bool add_word(text_builder *tb, const char *word, size_t len)
+{
+    if (!tb->block && !(tb->block = vt_page_add_block(tb->page)))
+        return false;
+    if (!tb->line && !(tb->line = vt_block_add_line(tb->block)))
+        return false;
+    return vt_line_add_word(tb->line, word, len) != NULL;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\v' || c == '\r';
+}
+
+/* One physical line: words go on the current line; an empty line ends the block. */
+static bool add_text_line(text_builder *tb, const char *s, size_t len)
+{
+    size_t i = 0;
+    bool any = false;
+    while (i < len) {
+        while (i < len && is_space(s[i]))
+            i++;
+        size_t start = i;
+        while (i < len && !is_space(s[i]))
+            i++;
+        if (i > start) {
+            if (!add_word(tb, s + start, i - start))
+                return false;
+            any = true;
+        }
+    }
+    if (!any)
+        tb->block = NULL;       /* blank line: the next word opens a new block */
+    tb->line = NULL;
+    return true;
+}
+
+static vt_status run(vt_document *doc, vt_stage_context *ctx)
+{
+    const char *s = (const char *)doc->input;
+    size_t len = doc->input_size;
+    size_t bad = first_invalid_utf8(s, len);
+    if (bad < len)
+        return vt_stage_fail(ctx, "not valid UTF-8 (first bad byte at offset %zu); convert "
+                                  "the file to UTF-8 first (e.g. iconv -f TCVN5712-1)", bad);
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        s += 3;  /* a byte-order mark is not text */
+        len -= 3;
+    }
+    text_builder tb = {.doc = doc};
+    if (!start_page(&tb))
+        return vt_stage_fail(ctx, "out of memory");
+    size_t i = 0;
+    while (i <= len) {
+        size_t end = i;
+        while (end < len && s[end] != '\n' && s[end] != '\f')
+            end++;
+        if (!add_text_line(&tb, s + i, end - i))
+            return vt_stage_fail(ctx, "out of memory");
+        if (end < len && s[end] == '\f' && end + 1 < len && !start_page(&tb))
+            return vt_stage_fail(ctx, "out of memory");
+        i = end + 1;
+    }
+    free(doc->input);
+    doc->input = NULL;
+    return VT_OK;
+}
+
+const vt_stage vt_stage_load_text = {
+    .name = "load_text",
+    .summary = "read UTF-8 text (already OCRed) into pages, blocks, lines and words",
+    .flags = VT_STAGE_REQUIRED,
+    .applies = applies,
+    .run = run,
+};

@@ -1,0 +1,16 @@
+/*
+ * stages.h — the built-in stages. Each is defined in its own file in stages/;
+ * their order is set in pipeline/registry.c.
+ */
+#ifndef VT_STAGES_H
+#define VT_STAGES_H
+
+#include "stage.h"
+
+extern const vt_stage vt_stage_load_image;   /* stages/load_image.c */
+extern const vt_stage vt_stage_load_text;    /* stages/load_text.c */
+extern const vt_stage vt_stage_ocr;          /* stages/ocr.c */
+extern const vt_stage vt_stage_unicode;      /* stages/unicode.c */
+extern const vt_stage vt_stage_emit;         /* stages/emit.c */
+
+#endif /* VT_STAGES_H */

@@ -1,0 +1,29 @@
+# End-to-end tests: the vanthu command on fixture scans and on bad input.
+set(VT_SAMPLE ${CMAKE_SOURCE_DIR}/fixtures/sample/notice.png)
+
+add_test(NAME e2e/cli COMMAND ${CMAKE_CURRENT_LIST_DIR}/cli.sh
+  $<TARGET_FILE:vanthu_cli> $<TARGET_FILE:vt_json_check> ${VT_SAMPLE})
+set_tests_properties(e2e/cli PROPERTIES LABELS e2e TIMEOUT 600)
+
+# One test per fixture page listed in the manifest (image, page, ground truth, dpi,
+# kind, notes): OCR it and bound the character error rate against ground truth.
+set(VT_MANIFEST ${CMAKE_SOURCE_DIR}/fixtures/scans/MANIFEST.tsv)
+if(EXISTS ${VT_MANIFEST})
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${VT_MANIFEST})
+  file(STRINGS ${VT_MANIFEST} rows)
+  foreach(row ${rows})
+    if(row MATCHES "^#" OR row MATCHES "^image\t")
+      continue()
+    endif()
+    string(REPLACE "\t" ";" cols "${row}")
+    list(GET cols 0 image)
+    list(GET cols 1 page)
+    list(GET cols 2 truth)
+    list(GET cols 4 kind)
+    add_test(NAME e2e/scan/${image}/${page}
+      COMMAND ${CMAKE_CURRENT_LIST_DIR}/scan.sh $<TARGET_FILE:vanthu_cli> $<TARGET_FILE:vt_cer>
+        ${CMAKE_SOURCE_DIR}/fixtures/scans/${image} ${page}
+        ${CMAKE_SOURCE_DIR}/fixtures/scans/${truth} ${kind})
+    set_tests_properties(e2e/scan/${image}/${page} PROPERTIES LABELS e2e TIMEOUT 900)
+  endforeach()
+endif()

@@ -1,0 +1,120 @@
+/*
+ * json_check.c — check that a file holds vanthu JSON records of the documented
+ * shape (pipeline/output-schema.json), for the end-to-end tests.
+ *
+ * usage: vt_json_check [--lines] FILE
+ *   the file holds one record (or an array of them); with --lines, one record per
+ *   line (jsonl). Exits 0 when every record has every required key with the
+ *   right type, 1 otherwise, saying what is wrong.
+ */
+#include <json-c/json.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct { const char *key; json_type type; } record_keys[] = {
+    {"source", json_type_string},   {"kind", json_type_string}, {"ok", json_type_boolean},
+    {"text", json_type_string},     {"pages", json_type_array}, {"timings_ms", json_type_object},
+    {"errors", json_type_array},    {"warnings", json_type_array},
+};
+
+static const struct { const char *key; json_type type; bool nullable; } page_keys[] = {
+    {"number", json_type_int, false},   {"text", json_type_string, false},
+    {"width", json_type_int, false},    {"height", json_type_int, false},
+    {"dpi", json_type_int, true},       {"mean_confidence", json_type_double, true},
+    {"blocks", json_type_array, false},
+};
+
+static bool has_type(json_object *value, json_type type, bool nullable)
+{
+    if (!value)
+        return nullable;
+    if (type == json_type_double)   /* json-c types 80.0 as double, 80 as int */
+        return json_object_is_type(value, json_type_double)
+            || json_object_is_type(value, json_type_int);
+    return json_object_is_type(value, type);
+}
+
+static bool check_record(json_object *rec, const char *where)
+{
+    bool ok = true;
+    if (!json_object_is_type(rec, json_type_object)) {
+        fprintf(stderr, "%s: not a JSON object\n", where);
+        return false;
+    }
+    for (size_t i = 0; i < sizeof record_keys / sizeof record_keys[0]; i++) {
+        json_object *v;
+        if (!json_object_object_get_ex(rec, record_keys[i].key, &v)
+            || !has_type(v, record_keys[i].type, false)) {
+            fprintf(stderr, "%s: key '%s' missing or of the wrong type\n", where,
+                    record_keys[i].key);
+            ok = false;
+        }
+    }
+    json_object *pages;
+    if (!json_object_object_get_ex(rec, "pages", &pages) || !json_object_is_type(pages, json_type_array))
+        return false;
+    for (size_t p = 0; p < json_object_array_length(pages); p++) {
+        json_object *page = json_object_array_get_idx(pages, p);
+        for (size_t i = 0; i < sizeof page_keys / sizeof page_keys[0]; i++) {
+            json_object *v = NULL;
+            if (!json_object_object_get_ex(page, page_keys[i].key, &v)
+                || !has_type(v, page_keys[i].type, page_keys[i].nullable)) {
+                fprintf(stderr, "%s: page %zu: key '%s' missing or of the wrong type\n", where,
+                        p + 1, page_keys[i].key);
+                ok = false;
+            }
+        }
+    }
+    return ok;
+}
+
+int main(int argc, char **argv)
+{
+    bool lines = argc == 3 && strcmp(argv[1], "--lines") == 0;
+    if (argc != 2 && !lines) {
+        fprintf(stderr, "usage: vt_json_check [--lines] FILE\n");
+        return 2;
+    }
+    const char *path = argv[argc - 1];
+    bool ok = true;
+    size_t records = 0;
+    if (lines) {
+        FILE *f = fopen(path, "r");
+        if (!f) {
+            perror(path);
+            return 1;
+        }
+        char *line = NULL;
+        size_t cap = 0;
+        while (getline(&line, &cap, f) > 0) {
+            json_object *rec = json_tokener_parse(line);
+            char where[64];
+            snprintf(where, sizeof where, "%s: line %zu", path, records + 1);
+            if (!rec)
+                fprintf(stderr, "%s: not valid JSON\n", where);
+            ok = rec && check_record(rec, where) && ok;
+            json_object_put(rec);
+            records++;
+        }
+        free(line);
+        fclose(f);
+    } else {
+        json_object *root = json_object_from_file(path);
+        if (!root) {
+            fprintf(stderr, "%s: not valid JSON\n", path);
+            return 1;
+        }
+        if (json_object_is_type(root, json_type_array)) {
+            for (size_t i = 0; i < json_object_array_length(root); i++, records++)
+                ok = check_record(json_object_array_get_idx(root, i), path) && ok;
+        } else {
+            ok = check_record(root, path);
+            records = 1;
+        }
+        json_object_put(root);
+    }
+    printf("%zu record(s) %s\n", records, ok ? "valid" : "INVALID");
+    return ok && records > 0 ? 0 : 1;
+}

@@ -1,0 +1,110 @@
+/*
+ * test_cli_args.c — command-line parsing: each row is an argv and what it must
+ * parse to, or the usage error it must give (exit 2 in the program).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define MAX_ARGS 12
+
+typedef struct expect {
+    bool ok;
+    const char *error;             /* substring of the usage error */
+    vt_cli_action action;
+    vt_output_format format;
+    vt_input_kind kind;
+    int jobs;
+    int verbosity;
+    size_t n_inputs;
+    const char *output, *skip, *lang, *tessdata;
+} expect;
+
+static const struct {
+    const char *argv[MAX_ARGS];
+    expect want;
+} cases[] = {
+    {{"vanthu", "a.png"}, {.ok = true, .jobs = 1, .verbosity = 1, .n_inputs = 1, .lang = "vie"}},
+    {{"vanthu", "-f", "json", "-o", "out.json", "a.png", "b.png"},
+     {.ok = true, .format = VT_FORMAT_JSON, .jobs = 1, .verbosity = 1, .n_inputs = 2,
+      .output = "out.json", .lang = "vie"}},
+    {{"vanthu", "--format=jsonl", "-j", "2", "-q", "-"},
+     {.ok = true, .format = VT_FORMAT_JSONL, .jobs = 2, .verbosity = 0, .n_inputs = 1,
+      .lang = "vie"}},
+    {{"vanthu", "--input-kind", "text", "--skip", "unicode", "--lang", "vie+eng",
+      "--tessdata", "/td", "-v", "x.txt"},
+     {.ok = true, .kind = VT_INPUT_TEXT, .jobs = 1, .verbosity = 2, .n_inputs = 1,
+      .skip = "unicode", .lang = "vie+eng", .tessdata = "/td"}},
+    /* options after the first input are inputs: file names may start with '-' */
+    {{"vanthu", "a.png", "-q"}, {.ok = true, .jobs = 1, .verbosity = 1, .n_inputs = 2, .lang = "vie"}},
+    {{"vanthu", "--", "-odd-name.png"}, {.ok = true, .jobs = 1, .verbosity = 1, .n_inputs = 1, .lang = "vie"}},
+    {{"vanthu", "--help"}, {.ok = true, .action = VT_ACTION_HELP, .jobs = 1, .verbosity = 1, .lang = "vie"}},
+    {{"vanthu", "--version"}, {.ok = true, .action = VT_ACTION_VERSION, .jobs = 1, .verbosity = 1, .lang = "vie"}},
+    {{"vanthu", "--list-stages"}, {.ok = true, .action = VT_ACTION_LIST_STAGES, .jobs = 1, .verbosity = 1, .lang = "vie"}},
+    {{"vanthu"}, {.error = "no input given"}},
+    {{"vanthu", "--frobnicate", "a.png"}, {.error = "unknown option '--frobnicate'"}},
+    {{"vanthu", "-x", "a.png"}, {.error = "unknown option '-x'"}},
+    {{"vanthu", "-f", "xml", "a.png"}, {.error = "unknown format 'xml'"}},
+    {{"vanthu", "-j", "0", "a.png"}, {.error = "--jobs wants a number"}},
+    {{"vanthu", "-j", "2x", "a.png"}, {.error = "--jobs wants a number"}},
+    {{"vanthu", "--input-kind", "word", "a"}, {.error = "unknown input kind 'word'"}},
+    {{"vanthu", "--dpi", "5", "a"}, {.error = "--dpi wants a resolution"}},
+    {{"vanthu", "a.png", "-o"}, {.ok = true, .jobs = 1, .verbosity = 1, .n_inputs = 2, .lang = "vie"}},
+    {{"vanthu", "-o"}, {.error = "option '-o' needs a value"}},
+};
+
+static void check_string(size_t i, const char *field, const char *got, const char *want)
+{
+    if ((got == NULL) != (want == NULL) || (got && strcmp(got, want) != 0))
+        fail_msg("case %zu: %s is '%s', want '%s'", i, field, got ? got : "(null)",
+                 want ? want : "(null)");
+}
+
+static void test_parse_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int argc = 0;
+        char *argv[MAX_ARGS + 1] = {0};
+        while (argc < MAX_ARGS && cases[i].argv[argc]) {
+            argv[argc] = (char *)cases[i].argv[argc];
+            argc++;
+        }
+        vt_cli_args args;
+        char error[256];
+        bool ok = vt_cli_parse(argc, argv, &args, error, sizeof error);
+        const expect *w = &cases[i].want;
+        if (ok != w->ok)
+            fail_msg("case %zu: parse %s (%s)", i, ok ? "succeeded" : "failed", error);
+        if (!ok) {
+            if (!strstr(error, w->error))
+                fail_msg("case %zu: error '%s' lacks '%s'", i, error, w->error);
+            vt_cli_args_free(&args);
+            continue;
+        }
+        assert_int_equal(args.action, w->action);
+        assert_int_equal(args.format, w->format);
+        assert_int_equal(args.options.input_kind, w->kind);
+        assert_int_equal(args.jobs, w->jobs);
+        assert_int_equal(args.verbosity, w->verbosity);
+        assert_int_equal(args.n_inputs, w->n_inputs);
+        check_string(i, "output", args.output, w->output);
+        check_string(i, "skip", args.options.skip, w->skip);
+        check_string(i, "lang", args.options.lang, w->lang);
+        check_string(i, "tessdata", args.options.tessdata, w->tessdata);
+        vt_cli_args_free(&args);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_table),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

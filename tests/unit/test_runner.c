@@ -1,0 +1,189 @@
+/*
+ * test_runner.c — the stage runner and engine options, with fake stages: order,
+ * applies(), --skip (unknown and required names), error capture, and that a
+ * failing stage stops its document and nothing after it runs.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+/* Each fake stage appends its name as a word, so the text shows what ran. */
+static vt_status append_name(vt_document *doc, const char *name)
+{
+    if (doc->n_pages == 0 && !vt_document_add_page(doc))
+        return VT_ERROR;
+    vt_page *page = &doc->pages[0];
+    if (page->n_blocks == 0 && !vt_page_add_block(page))
+        return VT_ERROR;
+    vt_block *block = &page->blocks[0];
+    if (block->n_lines == 0 && !vt_block_add_line(block))
+        return VT_ERROR;
+    return vt_line_add_word(&block->lines[0], name, strlen(name)) ? VT_OK : VT_ERROR;
+}
+
+static vt_status run_first(vt_document *doc, vt_stage_context *ctx)
+{
+    (void)ctx;
+    return append_name(doc, "first");
+}
+
+static vt_status run_second(vt_document *doc, vt_stage_context *ctx)
+{
+    (void)ctx;
+    return append_name(doc, "second");
+}
+
+static vt_status run_failing(vt_document *doc, vt_stage_context *ctx)
+{
+    append_name(doc, "failing");
+    return vt_stage_fail(ctx, "page %d: broken on purpose", 1);
+}
+
+static bool never(const vt_document *doc)
+{
+    (void)doc;
+    return false;
+}
+
+static vt_status run_compose(vt_document *doc, vt_stage_context *ctx)
+{
+    (void)ctx;
+    size_t n = doc->n_pages ? doc->pages[0].blocks[0].lines[0].n_words : 0;
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(doc->pages[0].blocks[0].lines[0].words[i].text) + 1;
+    doc->text = calloc(len + 1, 1);
+    for (size_t i = 0; i < n; i++) {
+        strcat(doc->text, doc->pages[0].blocks[0].lines[0].words[i].text);
+        strcat(doc->text, " ");
+    }
+    return VT_OK;
+}
+
+static const vt_stage first = {"first", "", VT_STAGE_REQUIRED, NULL, run_first};
+static const vt_stage second = {"second", "", 0, NULL, run_second};
+static const vt_stage skipped_by_applies = {"not_applicable", "", 0, never, run_second};
+static const vt_stage failing = {"failing", "", 0, NULL, run_failing};
+static const vt_stage compose = {"compose", "", VT_STAGE_REQUIRED, NULL, run_compose};
+
+static const vt_stage *const chain[] = {&first, &skipped_by_applies, &second, &failing, &compose};
+
+static const struct {
+    const char *skip;              /* --skip value */
+    vt_status engine_status;
+    const char *engine_error;      /* substring */
+    bool doc_failed;
+    const char *text;              /* composed text when the document succeeds */
+    size_t timings;
+} cases[] = {
+    {NULL, VT_OK, NULL, true, NULL, 3},                   /* failing stops before compose */
+    {"failing", VT_OK, NULL, false, "first second ", 3},
+    {"failing,second", VT_OK, NULL, false, "first ", 2},
+    {",failing,,", VT_OK, NULL, false, "first second ", 3},
+    {"nonesuch", VT_ERROR, "unknown stage 'nonesuch'", false, NULL, 0},
+    {"failing,first", VT_ERROR, "stage 'first' cannot be skipped", false, NULL, 0},
+};
+
+static void test_runner_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        vt_options opt;
+        vt_options_init(&opt);
+        opt.skip = cases[i].skip;
+        vt_engine *engine = NULL;
+        char *err = NULL;
+        vt_status status = vt_engine_new_with_stages(&opt, chain, 5, &engine, &err);
+        assert_int_equal(status, cases[i].engine_status);
+        if (status != VT_OK) {
+            assert_null(engine);
+            if (!strstr(err, cases[i].engine_error))
+                fail_msg("case %zu: error '%s' lacks '%s'", i, err, cases[i].engine_error);
+            free(err);
+            continue;
+        }
+        vt_session *session = NULL;
+        assert_int_equal(vt_session_new(engine, &session, &err), VT_OK);
+        vt_document *doc = vt_process_memory(session, "doc", "x", 1, VT_INPUT_TEXT);
+        assert_int_equal(vt_document_failed(doc), cases[i].doc_failed);
+        assert_int_equal(doc->n_timings, cases[i].timings);
+        if (cases[i].doc_failed) {
+            assert_int_equal(vt_document_error_count(doc), 1);
+            assert_string_equal(vt_document_error(doc, 0), "doc: failing: page 1: broken on purpose");
+            assert_string_equal(vt_document_text(doc), "");
+        } else {
+            assert_string_equal(vt_document_text(doc), cases[i].text);
+        }
+        vt_document_free(doc);
+        vt_session_free(session);
+        vt_engine_free(engine);
+    }
+}
+
+static int destroyed;
+static void count_destroy(void *p)
+{
+    (void)p;
+    destroyed++;
+}
+
+static vt_status run_keeper(vt_document *doc, vt_stage_context *ctx)
+{
+    static const int key = 0;
+    (void)doc;
+    if (!vt_stage_context_resource(ctx, &key))
+        assert_true(vt_stage_context_keep(ctx, &key, (void *)&key, count_destroy));
+    return VT_OK;
+}
+
+static void test_session_resources_live_until_session_ends(void **state)
+{
+    (void)state;
+    static const vt_stage keeper = {"keeper", "", 0, NULL, run_keeper};
+    static const vt_stage *const one[] = {&keeper};
+    vt_engine *engine;
+    vt_session *session;
+    char *err;
+    assert_int_equal(vt_engine_new_with_stages(NULL, one, 1, &engine, &err), VT_OK);
+    assert_int_equal(vt_session_new(engine, &session, &err), VT_OK);
+    destroyed = 0;
+    for (int i = 0; i < 3; i++)
+        vt_document_free(vt_process_memory(session, "d", "x", 1, VT_INPUT_TEXT));
+    assert_int_equal(destroyed, 0);
+    vt_session_free(session);
+    assert_int_equal(destroyed, 1);      /* kept once, freed once */
+    vt_engine_free(engine);
+}
+
+static void test_engine_rejects_bad_options(void **state)
+{
+    (void)state;
+    vt_options opt;
+    vt_options_init(&opt);
+    opt.default_dpi = 5;
+    vt_engine *engine;
+    char *err;
+    assert_int_equal(vt_engine_new(&opt, &engine, &err), VT_ERROR);
+    assert_non_null(strstr(err, "out of range"));
+    free(err);
+    vt_options_init(&opt);
+    opt.lang = "";
+    assert_int_equal(vt_engine_new(&opt, &engine, &err), VT_ERROR);
+    free(err);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_runner_table),
+        cmocka_unit_test(test_session_resources_live_until_session_ends),
+        cmocka_unit_test(test_engine_rejects_bad_options),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,190 @@
+/*
+ * test_text_pipeline.c — the text path end to end inside the library: input kind
+ * detection, load_text's page/block/line/word shape, the Unicode stage, and emit.
+ * Tables of input → expected output; each row is one case.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+typedef struct fixture {
+    vt_engine *engine;
+    vt_session *session;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    char *err = NULL;
+    assert_non_null(f);
+    assert_int_equal(vt_engine_new(NULL, &f->engine, &err), VT_OK);
+    assert_int_equal(vt_session_new(f->engine, &f->session, &err), VT_OK);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    vt_session_free(f->session);
+    vt_engine_free(f->engine);
+    free(f);
+    return 0;
+}
+
+static vt_document *run_text(fixture *f, const char *text)
+{
+    vt_document *doc = vt_process_memory(f->session, "case", text, strlen(text), VT_INPUT_TEXT);
+    assert_non_null(doc);
+    return doc;
+}
+
+/* Unicode stage: every form of a Vietnamese letter comes out as NFC. */
+static const struct { const char *in, *out; } unicode_cases[] = {
+    {"plain ascii", "plain ascii\n"},
+    {"e\xCC\x82\xCC\x81", "\xE1\xBA\xBF\n"},                 /* e + circumflex + acute -> ế */
+    {"\xC3\xAA\xCC\x81n", "\xE1\xBA\xBFn\n"},               /* ê + acute (Windows-1258 style) */
+    {"o\xCC\x9B\xCC\x80i", "\xE1\xBB\x9Di\n"},              /* o + horn + grave -> ời */
+    {"a\xCC\xA3\xCC\x82", "\xE1\xBA\xAD\n"},                /* a + dot below + circumflex -> ậ */
+    {"kh\xE1\xBA\xA9n", "kh\xE1\xBA\xA9n\n"},                /* already NFC: unchanged */
+    {"ho\xC3\xA0 h\xC3\xB2" "a", "ho\xC3\xA0 h\xC3\xB2" "a\n"}, /* tone placement is kept */
+    {"Vi\xE2\x80\x8B\xE1\xBB\x87t", "Vi\xE1\xBB\x87t\n"},    /* zero-width space dropped */
+    {"\xEF\xBB\xBFS\xE1\xBB\x91:", "S\xE1\xBB\x91:\n"},      /* leading BOM dropped */
+    {"c\xC3\xB4ng\xC2\xAD" "an", "c\xC3\xB4ngan\n"},         /* soft hyphen dropped */
+    {"\xC4\x90\xE1\xBA\xBEN", "\xC4\x90\xE1\xBA\xBEN\n"},    /* ĐẾN: Đ has no decomposition */
+};
+
+static void test_unicode_table(void **state)
+{
+    for (size_t i = 0; i < sizeof unicode_cases / sizeof unicode_cases[0]; i++) {
+        vt_document *doc = run_text(*state, unicode_cases[i].in);
+        assert_false(vt_document_failed(doc));
+        if (strcmp(vt_document_text(doc), unicode_cases[i].out) != 0)
+            fail_msg("case %zu: got '%s', want '%s'", i, vt_document_text(doc),
+                     unicode_cases[i].out);
+        vt_document_free(doc);
+    }
+}
+
+/* load_text + emit: the shape of the document and the composed text. */
+static const struct {
+    const char *in;
+    size_t pages, blocks_on_page1, lines_on_page1;
+    const char *text;
+} shape_cases[] = {
+    {"one line", 1, 1, 1, "one line\n"},
+    {"a  b\tc\r\n", 1, 1, 1, "a b c\n"},
+    {"l1\nl2\n\nl3", 1, 2, 3, "l1\nl2\n\nl3\n"},
+    {"\n\n\nl1\n\n\n\nl2\n\n", 1, 2, 2, "l1\n\nl2\n"},
+    {"p1\fp2\fp3", 3, 1, 1, "p1\n\fp2\n\fp3\n"},
+    {"p1\f", 1, 1, 1, "p1\n"},
+    {"   \n\t\n", 1, 0, 0, ""},
+};
+
+static size_t line_count(const vt_page *page)
+{
+    size_t n = 0;
+    for (size_t b = 0; b < page->n_blocks; b++)
+        n += page->blocks[b].n_lines;
+    return n;
+}
+
+static void test_text_shape_table(void **state)
+{
+    for (size_t i = 0; i < sizeof shape_cases / sizeof shape_cases[0]; i++) {
+        vt_document *doc = run_text(*state, shape_cases[i].in);
+        assert_false(vt_document_failed(doc));
+        assert_int_equal(doc->n_pages, shape_cases[i].pages);
+        assert_int_equal(doc->pages[0].n_blocks, shape_cases[i].blocks_on_page1);
+        assert_int_equal(line_count(&doc->pages[0]), shape_cases[i].lines_on_page1);
+        if (strcmp(vt_document_text(doc), shape_cases[i].text) != 0)
+            fail_msg("case %zu: got '%s', want '%s'", i, vt_document_text(doc),
+                     shape_cases[i].text);
+        for (size_t p = 0; p < doc->n_pages; p++)
+            assert_int_equal(doc->pages[p].number, (int)p + 1);
+        vt_document_free(doc);
+    }
+}
+
+/* Input kind detection and refusal: bytes → kind, or an error naming the problem. */
+static const struct {
+    const char *name;
+    const char *bytes;
+    size_t size;
+    vt_input_kind kind;
+    const char *error;           /* substring of the error, or NULL when it must load */
+} kind_cases[] = {
+    {"a.txt", "Th\xC3\xB4ng b\xC3\xA1o", 10, VT_INPUT_TEXT, NULL},
+    {"a.dat", "plain utf8", 10, VT_INPUT_TEXT, NULL},
+    {"a.png", "\x89PNG\r\n\x1a\n\0\0", 10, VT_INPUT_IMAGE, "damaged"},
+    {"a.jpg", "\xff\xd8\xff\xe0\0\0", 6, VT_INPUT_IMAGE, "damaged"},
+    {"a.tif", "II*\0\x08\0\0\0", 8, VT_INPUT_IMAGE, "damaged"},
+    {"a.pdf", "%PDF-1.4\n", 9, VT_INPUT_PDF, "PDF input is not supported"},
+    {"a.bin", "\x00\x01\x02\xff\xfe", 5, VT_INPUT_AUTO, "not a recognised image"},
+    {"a.txt", "TCVN3 Th\xabng b\xb8o", 16, VT_INPUT_TEXT, "not valid UTF-8 (first bad byte at offset 8)"},
+    {"empty.png", "", 0, VT_INPUT_TEXT, "file is empty"},
+};
+
+static void test_kind_table(void **state)
+{
+    fixture *f = *state;
+    for (size_t i = 0; i < sizeof kind_cases / sizeof kind_cases[0]; i++) {
+        vt_document *doc = vt_process_memory(f->session, kind_cases[i].name, kind_cases[i].bytes,
+                                             kind_cases[i].size, VT_INPUT_AUTO);
+        assert_non_null(doc);
+        if (doc->kind != kind_cases[i].kind)
+            fail_msg("case %zu (%s): kind %s, want %s", i, kind_cases[i].name,
+                     vt_input_kind_name(doc->kind), vt_input_kind_name(kind_cases[i].kind));
+        if (!kind_cases[i].error) {
+            assert_false(vt_document_failed(doc));
+        } else {
+            assert_true(vt_document_failed(doc));
+            assert_int_equal(vt_document_error_count(doc), 1);
+            const char *msg = vt_document_error(doc, 0);
+            if (!strstr(msg, kind_cases[i].error) || strncmp(msg, kind_cases[i].name,
+                                                             strlen(kind_cases[i].name)) != 0)
+                fail_msg("case %zu: error '%s' should name the input and say '%s'", i, msg,
+                         kind_cases[i].error);
+            assert_string_equal(vt_document_text(doc), "");
+        }
+        vt_document_free(doc);
+    }
+}
+
+static void test_missing_file_is_named(void **state)
+{
+    fixture *f = *state;
+    vt_document *doc = vt_process_file(f->session, "/nonexistent/scan.png");
+    assert_true(vt_document_failed(doc));
+    assert_string_equal(vt_document_error(doc, 0),
+                        "/nonexistent/scan.png: cannot open: No such file or directory");
+    vt_document_free(doc);
+}
+
+static void test_timings_name_the_stages_that_ran(void **state)
+{
+    vt_document *doc = run_text(*state, "x");
+    assert_int_equal(doc->n_timings, 3);
+    assert_string_equal(doc->timings[0].stage, "load_text");
+    assert_string_equal(doc->timings[1].stage, "unicode");
+    assert_string_equal(doc->timings[2].stage, "emit");
+    vt_document_free(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unicode_table),
+        cmocka_unit_test(test_text_shape_table),
+        cmocka_unit_test(test_kind_table),
+        cmocka_unit_test(test_missing_file_is_named),
+        cmocka_unit_test(test_timings_name_the_stages_that_ran),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
