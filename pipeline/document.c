@@ -85,6 +85,21 @@ vt_word *vt_line_add_word(vt_line *line, const char *text, size_t len)
     return word;
 }
 
+bool vt_word_add_alternative(vt_word *word, unsigned symbol, const char *text, float confidence)
+{
+    size_t len = strlen(text);
+    if (len == 0 || len >= sizeof word->alternatives->text)
+        return true;    /* not a single symbol: nothing a repair could use */
+    if (!vt_array_grow((void **)&word->alternatives, &word->n_alternatives,
+                       &word->cap_alternatives, sizeof *word->alternatives))
+        return false;
+    vt_alternative *alt = &word->alternatives[word->n_alternatives - 1];
+    alt->symbol = symbol;
+    alt->confidence = confidence;
+    memcpy(alt->text, text, len + 1);
+    return true;
+}
+
 bool vt_word_set_text(vt_word *word, const char *text, size_t len)
 {
     char *copy = strndup(text, len);
@@ -177,8 +192,10 @@ static void free_page(vt_page *page)
         vt_block *block = &page->blocks[b];
         for (size_t l = 0; l < block->n_lines; l++) {
             vt_line *line = &block->lines[l];
-            for (size_t w = 0; w < line->n_words; w++)
+            for (size_t w = 0; w < line->n_words; w++) {
                 free(line->words[w].text);
+                free(line->words[w].alternatives);
+            }
             free(line->words);
         }
         free(block->lines);

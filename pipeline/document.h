@@ -20,10 +20,20 @@ typedef struct vt_box {
     int x, y, w, h;             /* pixels in the page image; w == 0: no geometry */
 } vt_box;
 
+/* Another reading Tesseract considered for one symbol of a word ("ẩ" where it
+ * printed "ấ"): the evidence a repair stage needs to change a letter. */
+typedef struct vt_alternative {
+    unsigned symbol;            /* index of the symbol in the word, from 0 */
+    float confidence;           /* 0–100 */
+    char text[12];              /* the alternative symbol, UTF-8 (NFC after unicode) */
+} vt_alternative;
+
 typedef struct vt_word {
     char *text;                 /* NFC UTF-8, owned */
     vt_box box;
     float confidence;           /* 0–100; < 0: unknown (text input) */
+    vt_alternative *alternatives;   /* owned; OCR input only */
+    size_t n_alternatives, cap_alternatives;
 } vt_word;
 
 typedef struct vt_line {
@@ -92,6 +102,8 @@ vt_page *vt_document_add_page(vt_document *doc);
 vt_block *vt_page_add_block(vt_page *page);
 vt_line *vt_block_add_line(vt_block *block);
 vt_word *vt_line_add_word(vt_line *line, const char *text, size_t len);
+
+bool vt_word_add_alternative(vt_word *word, unsigned symbol, const char *text, float confidence);
 
 /* Replace a word's text (the old string is freed). */
 bool vt_word_set_text(vt_word *word, const char *text, size_t len);

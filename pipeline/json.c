@@ -53,6 +53,28 @@ static json_object *box_json(vt_box box, bool *ok)
     return arr;
 }
 
+static json_object *alternatives_json(const vt_word *word, bool *ok)
+{
+    json_object *arr = json_object_new_array();
+    if (!arr) {
+        *ok = false;
+        return NULL;
+    }
+    for (size_t i = 0; i < word->n_alternatives && *ok; i++) {
+        const vt_alternative *alt = &word->alternatives[i];
+        json_object *aj = json_object_new_object();
+        if (!aj) {
+            *ok = false;
+            break;
+        }
+        add(aj, "symbol", json_object_new_int((int)alt->symbol), ok);
+        add(aj, "text", json_object_new_string(alt->text), ok);
+        add(aj, "confidence", rounded(alt->confidence), ok);
+        push(arr, aj, ok);
+    }
+    return arr;
+}
+
 static json_object *line_json(const vt_line *line, bool *ok)
 {
     json_object *obj = json_object_new_object();
@@ -75,6 +97,8 @@ static json_object *line_json(const vt_line *line, bool *ok)
             add(wj, "box", box_json(word->box, ok), ok);
         if (word->confidence >= 0)
             add(wj, "confidence", rounded(word->confidence), ok);
+        if (word->n_alternatives > 0)
+            add(wj, "alternatives", alternatives_json(word, ok), ok);
         push(words, wj, ok);
     }
     if (line->box.w > 0)

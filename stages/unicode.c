@@ -80,6 +80,24 @@ static char *normalize_utf8(const UNormalizer2 *nfc, const char *text)
     return out;
 }
 
+/* Alternatives are compared with the word's letters, so they need the same form. */
+static vt_status normalize_alternatives(const UNormalizer2 *nfc, vt_word *word)
+{
+    for (size_t a = 0; a < word->n_alternatives; a++) {
+        vt_alternative *alt = &word->alternatives[a];
+        if (is_ascii(alt->text))
+            continue;
+        char *normal = normalize_utf8(nfc, alt->text);
+        if (!normal)
+            return VT_ERROR;
+        /* NFC composes, so the result never outgrows the slot it came from. */
+        if (strlen(normal) < sizeof alt->text)
+            memcpy(alt->text, normal, strlen(normal) + 1);
+        free(normal);
+    }
+    return VT_OK;
+}
+
 static vt_status normalize_line(const UNormalizer2 *nfc, vt_line *line, vt_stage_context *ctx)
 {
     for (size_t w = 0; w < line->n_words; w++) {
@@ -91,6 +109,8 @@ static vt_status normalize_line(const UNormalizer2 *nfc, vt_line *line, vt_stage
             return vt_stage_fail(ctx, "cannot normalise '%s' to NFC", word->text);
         free(word->text);
         word->text = normal;
+        if (normalize_alternatives(nfc, word) != VT_OK)
+            return vt_stage_fail(ctx, "out of memory");
     }
     return VT_OK;
 }
