@@ -27,3 +27,10 @@ if(EXISTS ${VT_MANIFEST})
     set_tests_properties(e2e/scan/${image}/${page} PROPERTIES LABELS e2e TIMEOUT 900)
   endforeach()
 endif()
+
+# The installed library and its pkg-config file are enough to build a program.
+# (Not under the sanitizers: the example is built without them.)
+if(NOT VANTHU_SANITIZE)
+  add_test(NAME e2e/link COMMAND ${CMAKE_CURRENT_LIST_DIR}/link.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
+  set_tests_properties(e2e/link PROPERTIES LABELS e2e TIMEOUT 300)
+endif()
