@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -70,7 +71,25 @@ typedef struct run_state {
     size_t emitted;            /* records written to the stream so far */
     size_t failed;
     size_t buffer_size;        /* open_memstream's size, valid until fclose */
+    bool progress;             /* a live "[k/n] name" line on a terminal */
+    char **written;            /* output files written so far (-o DIR) */
+    size_t n_written;
 } run_state;
+
+/* Two inputs with the same file name in different folders would write the same
+ * output file; the second is refused rather than silently replacing the first. */
+static const char *claim_output(run_state *st, char *path)
+{
+    for (size_t i = 0; i < st->n_written; i++)
+        if (strcmp(st->written[i], path) == 0)
+            return "already written for an earlier input with the same name";
+    char **grown = realloc(st->written, (st->n_written + 1) * sizeof *grown);
+    if (!grown)
+        return "out of memory";
+    st->written = grown;
+    st->written[st->n_written++] = path;
+    return NULL;
+}
 
 static const char *base_name(const char *path)
 {
@@ -131,10 +150,21 @@ static bool write_to_stream(run_state *st, const char *record)
     return !ferror(out);
 }
 
+static void show_progress(const run_state *st, size_t index, const vt_document *doc)
+{
+    /* \r and erase-line keep it to one line that the next update overwrites. */
+    fprintf(stderr, "\r\033[K[%zu/%zu] %s", index + 1, st->args->n_inputs,
+            vt_document_source(doc));
+    if (index + 1 == st->args->n_inputs)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
 static void on_document(size_t index, vt_document *doc, void *user)
 {
     run_state *st = user;
-    (void)index;
+    if (st->progress && vt_document_failed(doc))
+        fputs("\r\033[K", stderr);   /* the error goes on a line of its own */
     report(st, doc);
     bool ok = !vt_document_failed(doc);
     /* A failed input gets no output file: nothing partial is ever written. In a
@@ -148,13 +178,17 @@ static void on_document(size_t index, vt_document *doc, void *user)
     } else if (record && st->output_is_dir) {
         const char *ext = st->args->format == VT_FORMAT_TEXT ? ".txt" : ".json";
         char *path = output_path_in_dir(st->args->output, vt_document_source(doc), ext);
+        const char *refused = path ? claim_output(st, path) : "out of memory";
         char error[512];
-        if (!path || !vt_cli_write_file_atomic(path, record, strlen(record), error, sizeof error)) {
-            fprintf(stderr, "vanthu: %s: %s\n", vt_document_source(doc),
-                    path ? error : "out of memory");
+        if (refused) {
+            fprintf(stderr, "vanthu: %s: output %s %s\n", vt_document_source(doc),
+                    path ? path : "", refused);
+            free(path);
+            ok = false;
+        } else if (!vt_cli_write_file_atomic(path, record, strlen(record), error, sizeof error)) {
+            fprintf(stderr, "vanthu: %s: %s\n", vt_document_source(doc), error);
             ok = false;
         }
-        free(path);
     } else if (record && !write_to_stream(st, record)) {
         fprintf(stderr, "vanthu: %s: cannot write the output: %s\n", vt_document_source(doc),
                 strerror(errno));
@@ -163,6 +197,8 @@ static void on_document(size_t index, vt_document *doc, void *user)
     free(record);
     if (!ok)
         st->failed++;
+    if (st->progress)
+        show_progress(st, index, doc);
     vt_document_free(doc);
 }
 
@@ -207,7 +243,8 @@ static bool prepare_output(run_state *st, char **tmp_path)
 
 static int run_inputs(const vt_cli_args *args, const vt_engine *engine)
 {
-    run_state st = {.args = args};
+    run_state st = {.args = args,
+                    .progress = args->n_inputs > 1 && args->verbosity == 1 && isatty(STDERR_FILENO)};
     char *buffer = NULL;
     if (!prepare_output(&st, &buffer))
         return VT_EXIT_INPUT_FAILED;
@@ -236,6 +273,9 @@ static int run_inputs(const vt_cli_args *args, const vt_engine *engine)
         }
         free(buffer);
     }
+    for (size_t i = 0; i < st.n_written; i++)
+        free(st.written[i]);
+    free(st.written);
     if (args->n_inputs > 1 && args->verbosity >= 1)
         fprintf(stderr, "vanthu: %zu input(s): %zu done, %zu failed\n", args->n_inputs,
                 args->n_inputs - st.failed, st.failed);

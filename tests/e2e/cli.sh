@@ -73,6 +73,11 @@ check "-o DIR writes nothing for failed inputs" test "$(ls "$T/out-dir")" = "not
 check "no temporary files left" test -z "$(find "$T/out-dir" -name '*.tmp.*')"
 check "text output is the input's text" grep -qx "Thông báo số 88/TB-SYT" "$T/out-dir/notice.txt"
 
+mkdir -p "$T/other" && cp "$T/notice.txt" "$T/other/notice.txt"
+"$vanthu" -q -o "$T/clash" "$T/notice.txt" "$T/other/notice.txt" 2> "$T/err"
+check "same output name twice: exit 1" test $? = 1
+check "same output name twice: the second is refused, naming it" grep -q "other/notice.txt: output .*clash/notice.txt already written" "$T/err"
+
 "$vanthu" -f json -o "$T/one.json" "$T/notice.txt"
 check "json record has the documented keys" "$json_check" "$T/one.json"
 "$vanthu" -f json "$T/notice.txt" "$T/missing.png" > "$T/array.json" 2>/dev/null
