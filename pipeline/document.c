@@ -121,6 +121,11 @@ size_t vt_page_word_count(const vt_page *page)
 
 bool vt_document_add_timing(vt_document *doc, const char *stage, double ms)
 {
+    for (size_t i = 0; i < doc->n_timings; i++)
+        if (doc->timings[i].stage == stage || strcmp(doc->timings[i].stage, stage) == 0) {
+            doc->timings[i].ms += ms;
+            return true;
+        }
     if (!vt_array_grow((void **)&doc->timings, &doc->n_timings, &doc->cap_timings,
                        sizeof *doc->timings))
         return false;
@@ -213,6 +218,8 @@ void vt_document_free(vt_document *doc)
     for (size_t p = 0; p < doc->n_pages; p++)
         free_page(&doc->pages[p]);
     free(doc->pages);
+    if (doc->page_source.destroy)
+        doc->page_source.destroy(doc->page_source.state);
     free(doc->input);
     free(doc->text);
     free(doc->timings);

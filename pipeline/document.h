@@ -58,7 +58,8 @@ typedef struct vt_block {
 typedef struct vt_page {
     int number;                 /* 1-based */
     int width, height, dpi;
-    struct Pix *image;          /* owned; NULL for text input or once no longer needed */
+    struct Pix *image;          /* owned; loaded from the page source while page
+                                 * stages run, NULL otherwise (and for text input) */
     vt_block *blocks;
     size_t n_blocks, cap_blocks;
     double mean_confidence;     /* < 0: unknown */
@@ -77,11 +78,25 @@ typedef struct vt_message {
     char *display;              /* owned: "source: stage: page N: text", as users see it */
 } vt_message;
 
+/*
+ * Where page images come from. Loading stages describe the pages and leave the
+ * pixels in the input (a TIFF, a PDF): the runner decodes one page at a time just
+ * before the page stages and releases it after them, so a 200-page colour scan
+ * never sits in memory whole.
+ */
+typedef struct vt_page_source {
+    void *state;                /* owned by the source */
+    /* Decode page `index` (0-based). NULL and a malloc'd *error on failure. */
+    struct Pix *(*load)(void *state, const vt_document *doc, size_t index, char **error);
+    void (*destroy)(void *state);
+} vt_page_source;
+
 struct vt_document {
     char *source;               /* file name, "-", or caller-given name */
     vt_input_kind kind;
-    unsigned char *input;       /* raw input bytes, owned; freed once loaded */
+    unsigned char *input;       /* raw input bytes, owned; freed once no page needs them */
     size_t input_size;
+    vt_page_source page_source; /* load == NULL: pages carry their images, or none */
     vt_page *pages;
     size_t n_pages, cap_pages;
     char *text;                 /* composed by emit; NULL before */
@@ -108,6 +123,7 @@ bool vt_word_add_alternative(vt_word *word, unsigned symbol, const char *text, f
 /* Replace a word's text (the old string is freed). */
 bool vt_word_set_text(vt_word *word, const char *text, size_t len);
 
+/* Add `ms` to the stage's time (page stages run once per page). */
 bool vt_document_add_timing(vt_document *doc, const char *stage, double ms);
 bool vt_document_error_add(vt_document *doc, const char *stage, int page, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -274,6 +274,8 @@ const char *vt_document_warning(const vt_document *doc, size_t index)
 
 bool vt_document_has_images(const vt_document *doc)
 {
+    if (doc->page_source.load && doc->n_pages > 0)
+        return true;
     for (size_t i = 0; i < doc->n_pages; i++)
         if (doc->pages[i].image)
             return true;

@@ -19,7 +19,10 @@ typedef struct vt_stage {
     const char *summary;          /* one line for --list-stages */
     unsigned flags;
     bool (*applies)(const vt_document *doc);   /* NULL: always */
+    /* Exactly one of these is set. A document stage sees the whole document once;
+     * a page stage is called per page, with the page's image loaded. */
     vt_status (*run)(vt_document *doc, vt_stage_context *ctx);
+    vt_status (*run_page)(vt_document *doc, vt_page *page, vt_stage_context *ctx);
 } vt_stage;
 
 /* The options the engine was created with (read-only, shared across threads). */
@@ -37,6 +40,10 @@ vt_status vt_stage_fail(vt_stage_context *ctx, const char *fmt, ...)
 void *vt_stage_context_resource(vt_stage_context *ctx, const void *key);
 bool vt_stage_context_keep(vt_stage_context *ctx, const void *key, void *resource,
                            void (*destroy)(void *resource));
+
+/* Give a page its decoded image: sets width, height and dpi (from the image, or
+ * `default_dpi` with a warning when it records none). Takes ownership of `pix`. */
+void vt_page_attach_image(vt_document *doc, vt_page *page, struct Pix *pix, int default_dpi);
 
 /* Page-level helpers shared by several stages. */
 bool vt_document_has_images(const vt_document *doc);

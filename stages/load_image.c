@@ -1,15 +1,20 @@
 /*
- * load_image — decode an image input into pages (Leptonica).
+ * load_image — describe the pages of an image input (Leptonica) and decode each
+ * one when the page stages need it.
  *
- * Every format Leptonica reads is accepted; a TIFF may hold many pages. The pixel
- * count is checked from the header before decoding, so a small file that claims a
- * gigantic image (a decompression bomb) is refused instead of exhausting memory.
- * Colour is kept: the image-cleaning stages need the ink colours.
+ * Every format Leptonica reads is accepted; a TIFF may hold many pages. Only the
+ * headers are read here: each page's pixel count is checked before anything is
+ * decoded, so a small file that claims a gigantic image (a decompression bomb) is
+ * refused instead of exhausting memory, and the pixels are decoded one page at a
+ * time later (see the page source in pipeline/README.md). Colour is kept: the
+ * image-cleaning stages need the ink colours.
  */
 #include <leptonica/allheaders.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "stages.h"
+#include "strbuf.h"
 
 /* 300 megapixels: an A0 sheet at 300 dpi is 140 MP; nothing legitimate is larger. */
 #define VT_MAX_PIXELS 300000000.0
@@ -19,106 +24,107 @@ static bool applies(const vt_document *doc)
     return doc->kind == VT_INPUT_IMAGE && doc->input != NULL;
 }
 
+static bool is_tiff(l_int32 format)
+{
+    return format == IFF_TIFF || format == IFF_TIFF_G3 || format == IFF_TIFF_G4
+        || format == IFF_TIFF_LZW || format == IFF_TIFF_ZIP || format == IFF_TIFF_JPEG
+        || format == IFF_TIFF_PACKBITS;
+}
+
 /* Tesseract reads 1, 8, 24 and 32 bpp images without a colour map. */
 static PIX *make_ocr_ready(PIX *pix)
 {
-    PIX *out = NULL;
     if (pixGetColormap(pix))
-        out = pixRemoveColormap(pix, REMOVE_CMAP_BASED_ON_SRC);
-    else if (pixGetDepth(pix) == 16)
-        out = pixConvert16To8(pix, L_MS_BYTE);
-    else if (pixGetDepth(pix) == 2 || pixGetDepth(pix) == 4)
-        out = pixConvertTo8(pix, 0);
-    else
-        return pixClone(pix);
-    return out;
+        return pixRemoveColormap(pix, REMOVE_CMAP_BASED_ON_SRC);
+    if (pixGetDepth(pix) == 16)
+        return pixConvert16To8(pix, L_MS_BYTE);
+    if (pixGetDepth(pix) == 2 || pixGetDepth(pix) == 4)
+        return pixConvertTo8(pix, 0);
+    return pixClone(pix);
 }
 
-static vt_status add_page(vt_document *doc, vt_stage_context *ctx, PIX *decoded)
+static PIX *load_page(void *state, const vt_document *doc, size_t index, char **error)
 {
-    int number = (int)doc->n_pages + 1;
-    PIX *pix = make_ocr_ready(decoded);
-    if (!pix)
-        return vt_stage_fail(ctx, "page %d: cannot convert the image to a readable depth", number);
-    vt_page *page = vt_document_add_page(doc);
-    if (!page) {
-        pixDestroy(&pix);
-        return vt_stage_fail(ctx, "out of memory");
+    (void)state;
+    l_int32 format = IFF_UNKNOWN;
+    findFileFormatBuffer(doc->input, &format);
+    PIX *decoded = is_tiff(format) ? pixReadMemTiff(doc->input, doc->input_size, (l_int32)index)
+                                   : pixReadMem(doc->input, doc->input_size);
+    if (!decoded) {
+        *error = vt_format("cannot decode the image: the file is damaged or truncated");
+        return NULL;
     }
-    page->image = pix;
-    page->width = (int)pixGetWidth(pix);
-    page->height = (int)pixGetHeight(pix);
-    /* Below 50 "dpi" the file records an aspect ratio or a placeholder, not a scan
-     * resolution; Tesseract would size its text models wrongly from it. */
-    int dpi = (int)pixGetXRes(pix);
-    if (dpi < 50) {
-        dpi = vt_stage_context_options(ctx)->default_dpi;
-        vt_document_warn(doc, vt_stage_load_image.name, number,
-                         "the image records no resolution; assuming %d dpi", dpi);
-    }
-    page->dpi = dpi;
-    return VT_OK;
+    PIX *ready = make_ocr_ready(decoded);
+    pixDestroy(&decoded);
+    if (!ready)
+        *error = vt_format("cannot convert the image to a depth Tesseract reads");
+    return ready;
 }
 
-static vt_status check_size(vt_document *doc, vt_stage_context *ctx)
+static vt_status check_pixels(vt_stage_context *ctx, size_t page, l_int32 w, l_int32 h)
 {
-    l_int32 format, w, h, bps, spp, iscmap;
-    if (pixReadHeaderMem(doc->input, doc->input_size, &format, &w, &h, &bps, &spp, &iscmap))
-        return vt_stage_fail(ctx, "cannot read the image header: the file is damaged or "
-                                  "not an image");
     if ((double)w * (double)h > VT_MAX_PIXELS)
-        return vt_stage_fail(ctx, "image of %d x %d pixels exceeds the limit of %.0f "
-                                  "megapixels", w, h, VT_MAX_PIXELS / 1e6);
+        return vt_stage_fail(ctx, "page %zu: image of %d x %d pixels exceeds the limit of %.0f "
+                                  "megapixels", page, w, h, VT_MAX_PIXELS / 1e6);
     return VT_OK;
 }
 
-static vt_status load_tiff(vt_document *doc, vt_stage_context *ctx)
+static l_int32 count_tiff_pages(const vt_document *doc)
 {
-    PIXA *pixa = pixaReadMemMultipageTiff(doc->input, doc->input_size);
-    if (!pixa || pixaGetCount(pixa) == 0) {
-        pixaDestroy(&pixa);
-        return vt_stage_fail(ctx, "cannot decode the TIFF image: the file is damaged");
+    FILE *fp = fopenReadFromMemory(doc->input, doc->input_size);
+    l_int32 n = 0;
+    if (fp) {
+        if (tiffGetCount(fp, &n) != 0)
+            n = 0;
+        fclose(fp);
     }
-    vt_status status = VT_OK;
-    for (l_int32 i = 0; i < pixaGetCount(pixa) && status == VT_OK; i++) {
-        PIX *pix = pixaGetPix(pixa, i, L_CLONE);
-        status = add_page(doc, ctx, pix);
-        pixDestroy(&pix);
+    return n;
+}
+
+static vt_status describe_tiff(vt_document *doc, vt_stage_context *ctx)
+{
+    l_int32 n = count_tiff_pages(doc);
+    if (n <= 0)
+        return vt_stage_fail(ctx, "cannot read the TIFF image: the file is damaged");
+    for (l_int32 i = 0; i < n; i++) {
+        l_int32 w, h, bps, spp, res, cmap, format;
+        if (readHeaderMemTiff(doc->input, doc->input_size, i, &w, &h, &bps, &spp, &res, &cmap,
+                              &format))
+            return vt_stage_fail(ctx, "page %d: cannot read the TIFF header: the file is damaged",
+                                 i + 1);
+        if (check_pixels(ctx, (size_t)i + 1, w, h) != VT_OK)
+            return VT_ERROR;
+        if (!vt_document_add_page(doc))
+            return vt_stage_fail(ctx, "out of memory");
     }
-    pixaDestroy(&pixa);
-    return status;
+    return VT_OK;
 }
 
 static vt_status run(vt_document *doc, vt_stage_context *ctx)
 {
-    if (check_size(doc, ctx) != VT_OK)
-        return VT_ERROR;
-    l_int32 format = IFF_UNKNOWN;
+    l_int32 format = IFF_UNKNOWN, w, h, bps, spp, iscmap;
     findFileFormatBuffer(doc->input, &format);
     vt_status status;
-    if (format == IFF_TIFF || format == IFF_TIFF_G3 || format == IFF_TIFF_G4
-        || format == IFF_TIFF_LZW || format == IFF_TIFF_ZIP || format == IFF_TIFF_JPEG
-        || format == IFF_TIFF_PACKBITS) {
-        status = load_tiff(doc, ctx);
+    if (is_tiff(format)) {
+        status = describe_tiff(doc, ctx);
+    } else if (pixReadHeaderMem(doc->input, doc->input_size, &format, &w, &h, &bps, &spp,
+                                &iscmap)) {
+        status = vt_stage_fail(ctx, "cannot read the image header: the file is damaged or "
+                                    "not an image");
     } else {
-        PIX *pix = pixReadMem(doc->input, doc->input_size);
-        if (!pix)
-            return vt_stage_fail(ctx, "cannot decode the image: the file is damaged or "
-                                      "truncated");
-        status = add_page(doc, ctx, pix);
-        pixDestroy(&pix);
+        status = check_pixels(ctx, 1, w, h);
+        if (status == VT_OK && !vt_document_add_page(doc))
+            status = vt_stage_fail(ctx, "out of memory");
     }
-    if (status == VT_OK) {
-        /* The pixels now live in the pages; the encoded bytes are no longer needed. */
-        free(doc->input);
-        doc->input = NULL;
-    }
+    if (status == VT_OK)
+        doc->page_source = (vt_page_source){.load = load_page};
     return status;
 }
 
 const vt_stage vt_stage_load_image = {
     .name = "load_image",
-    .summary = "decode PNG, JPEG, TIFF (all pages), GIF, BMP, PNM, WebP, JPEG 2000",
+    .summary = "read PNG, JPEG, TIFF (all pages), GIF, BMP, PNM, WebP, JPEG 2000 headers; "
+               "pages are decoded one at a time",
     .flags = VT_STAGE_REQUIRED,
     .applies = applies,
     .run = run,

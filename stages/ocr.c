@@ -8,8 +8,7 @@
  * One Tesseract handle per session (Tesseract is not safe to share between
  * threads), created on first use because loading `vie` takes a while. Page
  * segmentation is PSM_AUTO, as the tesseract command uses, so results are
- * comparable with it. The page image is released after recognition: nothing later
- * needs it, and a 300-dpi colour page holds about 35 MB.
+ * comparable with it. A page stage: the runner hands it one decoded page at a time.
  */
 #include <leptonica/allheaders.h>
 #include <stdlib.h>
@@ -161,8 +160,7 @@ static vt_status recognise_page(TessBaseAPI *api, vt_document *doc, vt_page *pag
     TessBaseAPISetSourceResolution(api, page->dpi);
     if (TessBaseAPIRecognize(api, NULL) != 0) {
         TessBaseAPIClear(api);
-        return vt_stage_fail(ctx, "page %d: Tesseract could not recognise the page",
-                             page->number);
+        return vt_stage_fail(ctx, "Tesseract could not recognise the page");
     }
     if (!collect_words(api, page)) {
         TessBaseAPIClear(api);
@@ -172,21 +170,17 @@ static vt_status recognise_page(TessBaseAPI *api, vt_document *doc, vt_page *pag
     if (vt_page_word_count(page) == 0)
         vt_document_warn(doc, vt_stage_ocr.name, page->number, "no text found on the page");
     TessBaseAPIClear(api);
-    pixDestroy(&page->image);
     return VT_OK;
 }
 
-static vt_status run(vt_document *doc, vt_stage_context *ctx)
+static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx)
 {
+    if (!page->image)
+        return VT_OK;       /* a page that came with text (a PDF text layer) */
     TessBaseAPI *api = session_handle(ctx);
     if (!api)
         return VT_ERROR;
-    for (size_t i = 0; i < doc->n_pages; i++) {
-        vt_page *page = &doc->pages[i];
-        if (page->image && recognise_page(api, doc, page, ctx) != VT_OK)
-            return VT_ERROR;
-    }
-    return VT_OK;
+    return recognise_page(api, doc, page, ctx);
 }
 
 const vt_stage vt_stage_ocr = {
@@ -194,5 +188,5 @@ const vt_stage vt_stage_ocr = {
     .summary = "recognise page images with Tesseract (words, boxes, confidences)",
     .flags = VT_STAGE_REQUIRED,
     .applies = applies,
-    .run = run,
+    .run_page = run_page,
 };

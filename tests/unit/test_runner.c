@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <leptonica/allheaders.h>
+
 #include "engine.h"
 
 /* Each fake stage appends its name as a word, so the text shows what ran. */
@@ -66,11 +68,13 @@ static vt_status run_compose(vt_document *doc, vt_stage_context *ctx)
     return VT_OK;
 }
 
-static const vt_stage first = {"first", "", VT_STAGE_REQUIRED, NULL, run_first};
-static const vt_stage second = {"second", "", 0, NULL, run_second};
-static const vt_stage skipped_by_applies = {"not_applicable", "", 0, never, run_second};
-static const vt_stage failing = {"failing", "", 0, NULL, run_failing};
-static const vt_stage compose = {"compose", "", VT_STAGE_REQUIRED, NULL, run_compose};
+#define DOC_STAGE(var, nm, fl, app, fn) \
+    static const vt_stage var = {.name = nm, .summary = "", .flags = fl, .applies = app, .run = fn}
+DOC_STAGE(first, "first", VT_STAGE_REQUIRED, NULL, run_first);
+DOC_STAGE(second, "second", 0, NULL, run_second);
+DOC_STAGE(skipped_by_applies, "not_applicable", 0, never, run_second);
+DOC_STAGE(failing, "failing", 0, NULL, run_failing);
+DOC_STAGE(compose, "compose", VT_STAGE_REQUIRED, NULL, run_compose);
 
 static const vt_stage *const chain[] = {&first, &skipped_by_applies, &second, &failing, &compose};
 
@@ -145,7 +149,7 @@ static vt_status run_keeper(vt_document *doc, vt_stage_context *ctx)
 static void test_session_resources_live_until_session_ends(void **state)
 {
     (void)state;
-    static const vt_stage keeper = {"keeper", "", 0, NULL, run_keeper};
+    DOC_STAGE(keeper, "keeper", 0, NULL, run_keeper);
     static const vt_stage *const one[] = {&keeper};
     vt_engine *engine;
     vt_session *session;
@@ -178,12 +182,86 @@ static void test_engine_rejects_bad_options(void **state)
     free(err);
 }
 
+/* Page stages: a fake source of 4 pages, the third of which cannot be decoded
+ * when `broken` is set. The stage checks that exactly its page is loaded. */
+typedef struct source_log {
+    int loads, calls;
+    bool broken;
+} source_log;
+
+static PIX *fake_load(void *state, const vt_document *doc, size_t index, char **error)
+{
+    source_log *log = state;
+    (void)doc;
+    if (log->broken && index == 2) {
+        *error = strdup("cannot decode the image: damaged");
+        return NULL;
+    }
+    log->loads++;
+    return pixCreate(10 + (int)index, 10, 8);
+}
+
+static source_log *current_log;
+
+static vt_status run_check_page(vt_document *doc, vt_page *page, vt_stage_context *ctx)
+{
+    (void)ctx;
+    assert_non_null(page->image);
+    assert_int_equal(pixGetWidth(page->image), 10 + page->number - 1);
+    assert_int_equal(page->dpi, 300);           /* default: the image records none */
+    for (size_t i = 0; i < doc->n_pages; i++)   /* one page image in memory at a time */
+        if (&doc->pages[i] != page)
+            assert_null(doc->pages[i].image);
+    current_log->calls++;
+    return VT_OK;
+}
+
+static vt_status run_describe(vt_document *doc, vt_stage_context *ctx)
+{
+    (void)ctx;
+    for (int i = 0; i < 4; i++)
+        assert_non_null(vt_document_add_page(doc));
+    doc->page_source = (vt_page_source){.state = current_log, .load = fake_load};
+    return VT_OK;
+}
+
+static void test_page_stages_run_page_by_page(void **state)
+{
+    (void)state;
+    DOC_STAGE(describe, "describe", VT_STAGE_REQUIRED, NULL, run_describe);
+    static const vt_stage check = {.name = "check", .summary = "", .run_page = run_check_page};
+    static const vt_stage check2 = {.name = "check2", .summary = "", .run_page = run_check_page};
+    static const vt_stage *const pages[] = {&describe, &check, &check2};
+    for (int broken = 0; broken < 2; broken++) {
+        source_log log = {.broken = broken};
+        current_log = &log;
+        vt_engine *engine;
+        vt_session *session;
+        char *err;
+        assert_int_equal(vt_engine_new_with_stages(NULL, pages, 3, &engine, &err), VT_OK);
+        assert_int_equal(vt_session_new(engine, &session, &err), VT_OK);
+        vt_document *doc = vt_process_memory(session, "scan.tif", "x", 1, VT_INPUT_TEXT);
+        /* Each page decoded once for both stages; the broken page stops the document. */
+        assert_int_equal(log.loads, broken ? 2 : 4);
+        assert_int_equal(log.calls, broken ? 4 : 8);
+        assert_int_equal(vt_document_failed(doc), broken);
+        if (broken)
+            assert_string_equal(vt_document_error(doc, 0),
+                                "scan.tif: page 3: cannot decode the image: damaged");
+        assert_int_equal(doc->n_timings, 3);    /* one entry per stage, summed over pages */
+        vt_document_free(doc);
+        vt_session_free(session);
+        vt_engine_free(engine);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_runner_table),
         cmocka_unit_test(test_session_resources_live_until_session_ends),
         cmocka_unit_test(test_engine_rejects_bad_options),
+        cmocka_unit_test(test_page_stages_run_page_by_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
