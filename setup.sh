@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 
 packages=(
   cmake gcc pkg-config make
-  libtesseract-dev libleptonica-dev libicu-dev libjson-c-dev libcmocka-dev
+  libtesseract-dev libleptonica-dev libicu-dev libjson-c-dev libcmocka-dev libpoppler-glib-dev
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd
 )
 

@@ -20,6 +20,8 @@ enum long_only_option {
     OPT_LIST_STAGES,
     OPT_VERSION,
     OPT_DPI,
+    OPT_PAGES,
+    OPT_OCR,
 };
 
 static const struct option long_options[] = {
@@ -31,6 +33,8 @@ static const struct option long_options[] = {
     {"lang", required_argument, NULL, OPT_LANG},
     {"tessdata", required_argument, NULL, OPT_TESSDATA},
     {"dpi", required_argument, NULL, OPT_DPI},
+    {"pages", required_argument, NULL, OPT_PAGES},
+    {"ocr", required_argument, NULL, OPT_OCR},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -57,6 +61,19 @@ static bool parse_format(const char *s, vt_output_format *out)
         *out = VT_FORMAT_JSON;
     else if (strcmp(s, "jsonl") == 0)
         *out = VT_FORMAT_JSONL;
+    else
+        return false;
+    return true;
+}
+
+static bool parse_ocr_mode(const char *s, vt_ocr_mode *out)
+{
+    if (strcmp(s, "auto") == 0)
+        *out = VT_OCR_AUTO;
+    else if (strcmp(s, "always") == 0)
+        *out = VT_OCR_ALWAYS;
+    else if (strcmp(s, "never") == 0)
+        *out = VT_OCR_NEVER;
     else
         return false;
     return true;
@@ -90,6 +107,10 @@ static bool apply_option(int c, const char *value, vt_cli_args *args, char *erro
         return parse_kind(value, &args->options.input_kind)
             || USAGE_ERROR("unknown input kind '%s' (use auto, image, pdf or text)", value);
     case OPT_SKIP: args->options.skip = value; return true;
+    case OPT_PAGES: args->options.pages = value; return true;
+    case OPT_OCR:
+        return parse_ocr_mode(value, &args->options.ocr)
+            || USAGE_ERROR("unknown OCR mode '%s' (use auto, always or never)", value);
     case OPT_LANG: args->options.lang = value; return true;
     case OPT_TESSDATA: args->options.tessdata = value; return true;
     case OPT_DPI:

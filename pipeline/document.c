@@ -48,7 +48,7 @@ vt_page *vt_document_add_page(vt_document *doc)
     if (!vt_array_grow((void **)&doc->pages, &doc->n_pages, &doc->cap_pages, sizeof *doc->pages))
         return NULL;
     vt_page *page = &doc->pages[doc->n_pages - 1];
-    page->number = (int)doc->n_pages;
+    page->number = doc->n_pages > 1 ? doc->pages[doc->n_pages - 2].number + 1 : 1;
     page->mean_confidence = -1;
     return page;
 }

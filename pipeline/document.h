@@ -56,7 +56,7 @@ typedef struct vt_block {
 } vt_block;
 
 typedef struct vt_page {
-    int number;                 /* 1-based */
+    int number;                 /* 1-based, as in the input (--pages keeps numbers) */
     int width, height, dpi;
     struct Pix *image;          /* owned; loaded from the page source while page
                                  * stages run, NULL otherwise (and for text input) */
@@ -86,7 +86,8 @@ typedef struct vt_message {
  */
 typedef struct vt_page_source {
     void *state;                /* owned by the source */
-    /* Decode page `index` (0-based). NULL and a malloc'd *error on failure. */
+    /* Decode the page numbered `index + 1` in the input. NULL and a malloc'd
+     * *error on failure. */
     struct Pix *(*load)(void *state, const vt_document *doc, size_t index, char **error);
     void (*destroy)(void *state);
 } vt_page_source;
@@ -113,7 +114,7 @@ vt_document *vt_document_new(const char *source);
 
 /* The add functions return the new, zeroed element, or NULL when out of memory.
  * The pointer is valid until the next add to the same array. */
-vt_page *vt_document_add_page(vt_document *doc);
+vt_page *vt_document_add_page(vt_document *doc);   /* numbered after the last page */
 vt_block *vt_page_add_block(vt_page *page);
 vt_line *vt_block_add_line(vt_block *block);
 vt_word *vt_line_add_word(vt_line *line, const char *text, size_t len);

@@ -26,7 +26,9 @@ void vt_options_init(vt_options *options)
         .lang = "vie",
         .tessdata = NULL,
         .skip = NULL,
+        .pages = NULL,
         .input_kind = VT_INPUT_AUTO,
+        .ocr = VT_OCR_AUTO,
         .default_dpi = 300,
     };
 }
@@ -103,6 +105,10 @@ vt_status vt_engine_new_with_stages(const vt_options *options, const vt_stage *c
                             options->default_dpi);
         return VT_ERROR;
     }
+    if (options->ocr < VT_OCR_AUTO || options->ocr > VT_OCR_NEVER) {
+        *errmsg = vt_format("unknown OCR mode %d", (int)options->ocr);
+        return VT_ERROR;
+    }
     if (!options->lang || !*options->lang) {
         *errmsg = vt_format("no OCR language given");
         return VT_ERROR;
@@ -121,15 +127,19 @@ vt_status vt_engine_new_with_stages(const vt_options *options, const vt_stage *c
     engine->lang = dup_or_null(options->lang, &ok);
     engine->tessdata = dup_or_null(options->tessdata, &ok);
     engine->skip = dup_or_null(options->skip, &ok);
+    engine->pages = dup_or_null(options->pages, &ok);
     engine->options.lang = engine->lang;
     engine->options.tessdata = engine->tessdata;
     engine->options.skip = engine->skip;
+    engine->options.pages = engine->pages;
     if (!ok) {
         vt_engine_free(engine);
         *errmsg = vt_format("out of memory");
         return VT_ERROR;
     }
-    if (parse_skip_list(engine, engine->skip, errmsg) != VT_OK) {
+    if (parse_skip_list(engine, engine->skip, errmsg) != VT_OK
+        || (engine->pages && vt_parse_page_ranges(engine->pages, &engine->page_ranges,
+                                                  &engine->n_page_ranges, errmsg) != VT_OK)) {
         vt_engine_free(engine);
         return VT_ERROR;
     }
@@ -144,6 +154,8 @@ void vt_engine_free(vt_engine *engine)
     free(engine->lang);
     free(engine->tessdata);
     free(engine->skip);
+    free(engine->pages);
+    free(engine->page_ranges);
     free(engine->skipped);
     free(engine);
 }

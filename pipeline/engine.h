@@ -10,9 +10,15 @@
 
 #define VT_MAX_RESOURCES 8
 
+typedef struct vt_page_range {
+    int first, last;              /* 1-based, inclusive; last == INT_MAX: to the end */
+} vt_page_range;
+
 struct vt_engine {
     vt_options options;           /* strings below are owned copies */
-    char *lang, *tessdata, *skip;
+    char *lang, *tessdata, *skip, *pages;
+    vt_page_range *page_ranges;   /* NULL: every page */
+    size_t n_page_ranges;
     const vt_stage *const *stages;  /* run order; the registry unless a test swaps it */
     size_t n_stages;
     bool *skipped;                /* one flag per stage */
@@ -42,6 +48,9 @@ struct vt_stage_context {
 /* The stage registry (registry.c), in run order. */
 size_t vt_registry_count(void);
 const vt_stage *const *vt_registry_stages(void);
+
+/* Parse "1-3,7,10-" into ranges; VT_ERROR with a message on bad syntax. */
+vt_status vt_parse_page_ranges(const char *spec, vt_page_range **out, size_t *n, char **errmsg);
 
 /* Run every enabled stage on the document (runner.c). Returns VT_ERROR when a
  * stage failed; the error is already recorded in the document. */

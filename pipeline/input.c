@@ -127,12 +127,8 @@ bool vt_input_check(vt_document *doc)
     switch (doc->kind) {
     case VT_INPUT_IMAGE:
     case VT_INPUT_TEXT:
-        return true;
     case VT_INPUT_PDF:
-        vt_document_error_add(doc, NULL, 0,
-                              "PDF input is not supported by this build yet; convert the "
-                              "pages to images (e.g. pdftoppm -r 300 -png) and pass those");
-        return false;
+        return true;
     case VT_INPUT_AUTO:
         break;
     }

@@ -80,8 +80,11 @@ static bool enabled(const vt_engine *engine, size_t i, const vt_document *doc)
 static vt_status load_page_image(vt_session *session, vt_document *doc, vt_page *page)
 {
     char *error = NULL;
+    double start = now_ms();
     PIX *pix = doc->page_source.load(doc->page_source.state, doc, (size_t)(page->number - 1),
                                      &error);
+    /* Decoding is not a stage, but it is time spent outside OCR: account for it. */
+    vt_document_add_timing(doc, "decode", now_ms() - start);
     if (!pix) {
         vt_document_error_add(doc, NULL, page->number, "%s",
                               error ? error : "cannot decode the page image");

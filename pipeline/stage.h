@@ -28,6 +28,13 @@ typedef struct vt_stage {
 /* The options the engine was created with (read-only, shared across threads). */
 const vt_options *vt_stage_context_options(const vt_stage_context *ctx);
 
+/* Whether the user asked for this page (--pages); numbers are 1-based. */
+bool vt_stage_context_page_selected(const vt_stage_context *ctx, int number);
+
+/* Add the pages of an input of `count` pages that --pages selects, numbered as in
+ * the input. False when out of memory. */
+bool vt_stage_context_add_selected_pages(vt_stage_context *ctx, vt_document *doc, int count);
+
 /* Record why the stage failed; returns VT_ERROR so a stage can `return vt_stage_fail(...)`. */
 vt_status vt_stage_fail(vt_stage_context *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -48,11 +48,19 @@ typedef enum vt_input_kind {
     VT_INPUT_TEXT,
 } vt_input_kind;
 
+typedef enum vt_ocr_mode {
+    VT_OCR_AUTO = 0,   /* OCR pages without a good text layer (default) */
+    VT_OCR_ALWAYS,     /* OCR every page, ignoring text layers */
+    VT_OCR_NEVER,      /* use text layers only; pages without one come out empty */
+} vt_ocr_mode;
+
 typedef struct vt_options {
     const char *lang;        /* Tesseract language(s), default "vie" */
     const char *tessdata;    /* directory of *.traineddata; NULL: Tesseract's default */
     const char *skip;        /* comma-separated stage names to turn off; NULL: none */
+    const char *pages;       /* pages to read, e.g. "1-3,7,10-"; NULL: all */
     vt_input_kind input_kind;
+    vt_ocr_mode ocr;
     int default_dpi;         /* used when an image carries no resolution; default 300 */
 } vt_options;
 

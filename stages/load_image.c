@@ -87,6 +87,8 @@ static vt_status describe_tiff(vt_document *doc, vt_stage_context *ctx)
     if (n <= 0)
         return vt_stage_fail(ctx, "cannot read the TIFF image: the file is damaged");
     for (l_int32 i = 0; i < n; i++) {
+        if (!vt_stage_context_page_selected(ctx, i + 1))
+            continue;
         l_int32 w, h, bps, spp, res, cmap, format;
         if (readHeaderMemTiff(doc->input, doc->input_size, i, &w, &h, &bps, &spp, &res, &cmap,
                               &format))
@@ -94,9 +96,13 @@ static vt_status describe_tiff(vt_document *doc, vt_stage_context *ctx)
                                  i + 1);
         if (check_pixels(ctx, (size_t)i + 1, w, h) != VT_OK)
             return VT_ERROR;
-        if (!vt_document_add_page(doc))
+        vt_page *page = vt_document_add_page(doc);
+        if (!page)
             return vt_stage_fail(ctx, "out of memory");
+        page->number = i + 1;
     }
+    if (doc->n_pages == 0)
+        return vt_stage_fail(ctx, "--pages selects none of the %d page(s)", n);
     return VT_OK;
 }
 
@@ -113,8 +119,10 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
                                     "not an image");
     } else {
         status = check_pixels(ctx, 1, w, h);
-        if (status == VT_OK && !vt_document_add_page(doc))
+        if (status == VT_OK && !vt_stage_context_add_selected_pages(ctx, doc, 1))
             status = vt_stage_fail(ctx, "out of memory");
+        if (status == VT_OK && doc->n_pages == 0)
+            status = vt_stage_fail(ctx, "--pages selects none of the 1 page(s)");
     }
     if (status == VT_OK)
         doc->page_source = (vt_page_source){.load = load_page};

@@ -9,6 +9,7 @@
 
 extern const vt_stage vt_stage_load_image;   /* stages/load_image.c */
 extern const vt_stage vt_stage_load_text;    /* stages/load_text.c */
+extern const vt_stage vt_stage_load_pdf;     /* stages/load_pdf.c */
 extern const vt_stage vt_stage_ocr;          /* stages/ocr.c */
 extern const vt_stage vt_stage_unicode;      /* stages/unicode.c */
 extern const vt_stage vt_stage_emit;         /* stages/emit.c */

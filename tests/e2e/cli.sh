@@ -28,7 +28,7 @@ empty file                    | 1 | @T/empty.png: file is empty           | @T/e
 random bytes named .png       | 1 | @T/random.png: not a recognised image | @T/random.png
 truncated png                 | 1 | @T/truncated.png: load_image:         | @T/truncated.png
 header claims 60000x60000     | 1 | exceeds the limit                     | @T/huge.png
-pdf not yet supported         | 1 | @T/scan.pdf: PDF input is not supported | @T/scan.pdf
+truncated pdf                 | 1 | @T/scan.pdf: load_pdf: cannot read the PDF | @T/scan.pdf
 directory as input            | 1 | @T/dir.png: is a directory            | @T/dir.png
 one bad input, one good       | 1 | @T/missing.png: cannot open           | @T/missing.png @T/notice.txt
 unknown option                | 2 | unknown option '--bogus'              | --bogus @T/notice.txt
