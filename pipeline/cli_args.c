@@ -22,6 +22,8 @@ enum long_only_option {
     OPT_DPI,
     OPT_PAGES,
     OPT_OCR,
+    OPT_PAGE_TIMEOUT,
+    OPT_MAX_MEGAPIXELS,
 };
 
 static const struct option long_options[] = {
@@ -35,6 +37,8 @@ static const struct option long_options[] = {
     {"dpi", required_argument, NULL, OPT_DPI},
     {"pages", required_argument, NULL, OPT_PAGES},
     {"ocr", required_argument, NULL, OPT_OCR},
+    {"page-timeout", required_argument, NULL, OPT_PAGE_TIMEOUT},
+    {"max-megapixels", required_argument, NULL, OPT_MAX_MEGAPIXELS},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -50,6 +54,16 @@ static bool parse_int(const char *s, int min, int max, int *out)
     if (*s == '\0' || *end != '\0' || v < min || v > max)
         return false;
     *out = (int)v;
+    return true;
+}
+
+static bool parse_double(const char *s, double min, double max, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (*s == '\0' || *end != '\0' || !(v >= min && v <= max))
+        return false;
+    *out = v;
     return true;
 }
 
@@ -116,6 +130,13 @@ static bool apply_option(int c, const char *value, vt_cli_args *args, char *erro
     case OPT_DPI:
         return parse_int(value, 10, 2400, &args->options.default_dpi)
             || USAGE_ERROR("--dpi wants a resolution from 10 to 2400, not '%s'", value);
+    case OPT_PAGE_TIMEOUT:
+        return parse_double(value, 0, 86400, &args->options.page_timeout)
+            || USAGE_ERROR("--page-timeout wants seconds from 0 (no limit) to 86400, not '%s'",
+                           value);
+    case OPT_MAX_MEGAPIXELS:
+        return parse_double(value, 0.01, 100000, &args->options.max_megapixels)
+            || USAGE_ERROR("--max-megapixels wants a number from 0.01 to 100000, not '%s'", value);
     case 'j':
         return parse_int(value, 1, 256, &args->jobs)
             || USAGE_ERROR("--jobs wants a number from 1 to 256, not '%s'", value);

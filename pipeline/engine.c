@@ -30,6 +30,8 @@ void vt_options_init(vt_options *options)
         .input_kind = VT_INPUT_AUTO,
         .ocr = VT_OCR_AUTO,
         .default_dpi = 300,
+        .max_megapixels = 300,
+        .page_timeout = 600,
     };
 }
 
@@ -103,6 +105,10 @@ vt_status vt_engine_new_with_stages(const vt_options *options, const vt_stage *c
     if (options->default_dpi < 10 || options->default_dpi > 2400) {
         *errmsg = vt_format("default resolution %d dpi is out of range (10–2400)",
                             options->default_dpi);
+        return VT_ERROR;
+    }
+    if (!(options->max_megapixels > 0) || !(options->page_timeout >= 0)) {
+        *errmsg = vt_format("the pixel limit must be positive and the page time limit not negative");
         return VT_ERROR;
     }
     if (options->ocr < VT_OCR_AUTO || options->ocr > VT_OCR_NEVER) {

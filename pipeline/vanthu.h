@@ -62,6 +62,8 @@ typedef struct vt_options {
     vt_input_kind input_kind;
     vt_ocr_mode ocr;
     int default_dpi;         /* used when an image carries no resolution; default 300 */
+    double max_megapixels;   /* refuse larger page images before decoding; default 300 */
+    double page_timeout;     /* seconds of OCR per page before giving up; default 600, 0: none */
 } vt_options;
 
 typedef struct vt_engine vt_engine;

@@ -16,9 +16,6 @@
 #include "stages.h"
 #include "strbuf.h"
 
-/* 300 megapixels: an A0 sheet at 300 dpi is 140 MP; nothing legitimate is larger. */
-#define VT_MAX_PIXELS 300000000.0
-
 static bool applies(const vt_document *doc)
 {
     return doc->kind == VT_INPUT_IMAGE && doc->input != NULL;
@@ -61,11 +58,13 @@ static PIX *load_page(void *state, const vt_document *doc, size_t index, char **
     return ready;
 }
 
+/* The default limit, 300 megapixels, is twice an A0 sheet at 300 dpi. */
 static vt_status check_pixels(vt_stage_context *ctx, size_t page, l_int32 w, l_int32 h)
 {
-    if ((double)w * (double)h > VT_MAX_PIXELS)
-        return vt_stage_fail(ctx, "page %zu: image of %d x %d pixels exceeds the limit of %.0f "
-                                  "megapixels", page, w, h, VT_MAX_PIXELS / 1e6);
+    double limit = vt_stage_context_options(ctx)->max_megapixels;
+    if ((double)w * (double)h > limit * 1e6)
+        return vt_stage_fail(ctx, "page %zu: image of %d x %d pixels exceeds the limit of %g "
+                                  "megapixels (--max-megapixels)", page, w, h, limit);
     return VT_OK;
 }
 

@@ -11,6 +11,7 @@
  * comparable with it. A page stage: the runner hands it one decoded page at a time.
  */
 #include <leptonica/allheaders.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <tesseract/capi.h>
@@ -158,9 +159,18 @@ static vt_status recognise_page(TessBaseAPI *api, vt_document *doc, vt_page *pag
 {
     TessBaseAPISetImage2(api, page->image);
     TessBaseAPISetSourceResolution(api, page->dpi);
-    if (TessBaseAPIRecognize(api, NULL) != 0) {
+    /* A monitor with a deadline is Tesseract's own way to stop a page that would
+     * otherwise run for hours (noise, a photo, a decompression trick). */
+    double timeout = vt_stage_context_options(ctx)->page_timeout;
+    ETEXT_DESC *monitor = timeout > 0 ? TessMonitorCreate() : NULL;
+    if (monitor)
+        TessMonitorSetDeadlineMSecs(monitor, timeout * 1000 > INT_MAX ? INT_MAX : (int)(timeout * 1000));
+    int failed = TessBaseAPIRecognize(api, monitor);
+    TessMonitorDelete(monitor);
+    if (failed) {
         TessBaseAPIClear(api);
-        return vt_stage_fail(ctx, "Tesseract could not recognise the page");
+        return vt_stage_fail(ctx, "Tesseract stopped: the page took longer than the %g s limit "
+                                  "(--page-timeout) or could not be read", timeout);
     }
     if (!collect_words(api, page)) {
         TessBaseAPIClear(api);
