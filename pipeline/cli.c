@@ -19,15 +19,18 @@ void vt_cli_print_help(FILE *out)
 "Usage: vanthu [OPTIONS] INPUT...\n"
 "Read scanned Vietnamese administrative notices and print their clean text.\n"
 "\n"
-"INPUT is an image (PNG, JPEG, TIFF with any number of pages, GIF, BMP, PNM,\n"
-"WebP, JPEG 2000), a UTF-8 text file that was already OCRed (its text is cleaned\n"
-"by the text stages only), or '-' for standard input.\n"
+"INPUT is a PDF (scanned, or with a text layer), an image (PNG, JPEG, TIFF with\n"
+"any number of pages, GIF, BMP, PNM, WebP, JPEG 2000), a UTF-8 text file that\n"
+"was already OCRed (cleaned by the text stages only), '-' for standard input,\n"
+"a directory (searched recursively for PDFs and images), or @LIST, a file\n"
+"naming one input per line.\n"
 "\n"
 "Output:\n"
 "  -o, --output PATH       write to PATH instead of standard output; with several\n"
 "                          inputs (text or json) PATH is a directory, created if\n"
-"                          needed, with one NAME.txt / NAME.json per input; with\n"
-"                          jsonl it is one file with a line per input\n"
+"                          needed, mirroring the input tree with one NAME.txt /\n"
+"                          NAME.json per input; with jsonl it is one file with a\n"
+"                          line per input\n"
 "  -f, --format FORMAT     text (default), json (one record per input, documented\n"
 "                          in pipeline/output-schema.json) or jsonl (one record per\n"
 "                          line, for streaming into other tools)\n"
@@ -52,9 +55,18 @@ void vt_cli_print_help(FILE *out)
 "      --max-megapixels M  refuse page images larger than M megapixels before\n"
 "                          decoding them (default 300)\n"
 "\n"
+"Batches (with -o DIR):\n"
+"      --force             redo inputs that DIR/.vanthu-manifest.tsv records as\n"
+"                          done; without it a re-run (after a crash, or when new\n"
+"                          files arrive) does only what is new or changed\n"
+"      --shard K/N         process only the K-th of N slices of the inputs (by a\n"
+"                          hash of their names), so N machines can share an archive\n"
+"\n"
 "Messages:\n"
 "  -q, --quiet             print nothing but errors\n"
-"  -v, --verbose           also print warnings and a line per input with timings\n"
+"  -v, --verbose           also print warnings\n"
+"                          (several inputs show progress: a live line on a\n"
+"                          terminal, a line per input otherwise)\n"
 "      --version           print the version and exit\n"
 "  -h, --help              print this help and exit\n"
 "\n"
@@ -68,19 +80,22 @@ void vt_cli_print_help(FILE *out)
 "Examples:\n"
 "  vanthu scan.png                      print the text of one scan\n"
 "  vanthu -f json -o out.json scan.tif  the JSON record of a multipage TIFF\n"
-"  vanthu -j 2 -o texts/ *.png          one .txt per scan, two at a time\n"
+"  vanthu -j 2 -o texts/ archive/       one .txt per scan, two at a time\n"
 "  vanthu --input-kind text notice.txt  clean text that was OCRed elsewhere\n",
         out);
 }
 
 typedef struct run_state {
     const vt_cli_args *args;
+    const vt_input_list *inputs; /* what the batch runs, in order */
     bool output_is_dir;
     FILE *stream;              /* where records go when not writing per-input files */
     size_t emitted;            /* records written to the stream so far */
     size_t failed;
     size_t buffer_size;        /* open_memstream's size, valid until fclose */
-    bool progress;             /* a live "[k/n] name" line on a terminal */
+    vt_progress progress;
+    vt_manifest manifest;      /* with -o DIR */
+    uint64_t options_hash;
     char **written;            /* output files written so far (-o DIR) */
     size_t n_written;
 } run_state;
@@ -100,24 +115,23 @@ static const char *claim_output(run_state *st, char *path)
     return NULL;
 }
 
-static const char *base_name(const char *path)
+/* DIR/NAME.ext, where NAME is the input's relative name without its extension;
+ * the folders on the way are created. */
+static char *output_path_in_dir(const char *dir, const char *name, const char *ext)
 {
-    if (strcmp(path, "-") == 0)
-        return "stdin";
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-/* DIR/NAME.ext, where NAME is the input's file name without its extension. */
-static char *output_path_in_dir(const char *dir, const char *input, const char *ext)
-{
-    const char *name = base_name(input);
+    const char *slash = strrchr(name, '/');
     const char *dot = strrchr(name, '.');
-    size_t stem = dot && dot != name ? (size_t)(dot - name) : strlen(name);
+    size_t stem = dot && dot > (slash ? slash + 1 : name) ? (size_t)(dot - name) : strlen(name);
     size_t size = strlen(dir) + stem + strlen(ext) + 3;
     char *path = malloc(size);
-    if (path)
-        snprintf(path, size, "%s/%.*s%s", dir, (int)stem, name, ext);
+    if (!path)
+        return NULL;
+    snprintf(path, size, "%s/%.*s%s", dir, (int)stem, name, ext);
+    for (char *p = path + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
+        *p = '\0';
+        mkdir(path, 0777);      /* EEXIST is fine; a real failure shows at the write */
+        *p = '/';
+    }
     return path;
 }
 
@@ -133,21 +147,20 @@ static char *render(const vt_document *doc, vt_output_format format)
 
 static void report(const run_state *st, const vt_document *doc)
 {
+    if (vt_document_error_count(doc) > 0 || st->args->verbosity >= 2)
+        vt_progress_clear_line(&st->progress);
     for (size_t i = 0; i < vt_document_error_count(doc); i++)
         fprintf(stderr, "vanthu: %s\n", vt_document_error(doc, i));
-    if (st->args->verbosity >= 2) {
+    if (st->args->verbosity >= 2)
         for (size_t i = 0; i < vt_document_warning_count(doc); i++)
             fprintf(stderr, "vanthu: warning: %s\n", vt_document_warning(doc, i));
-        fprintf(stderr, "vanthu: %s: %s, %zu page(s)\n", vt_document_source(doc),
-                vt_document_failed(doc) ? "failed" : "done", vt_document_page_count(doc));
-    }
 }
 
 static bool write_to_stream(run_state *st, const char *record)
 {
     FILE *out = st->stream;
     vt_output_format format = st->args->format;
-    bool several = st->args->n_inputs > 1;
+    bool several = st->inputs->n > 1;
     if (format == VT_FORMAT_TEXT && st->emitted > 0)
         fputc('\f', out);
     if (format == VT_FORMAT_JSON && several)
@@ -159,21 +172,33 @@ static bool write_to_stream(run_state *st, const char *record)
     return !ferror(out);
 }
 
-static void show_progress(const run_state *st, size_t index, const vt_document *doc)
+static bool write_to_dir(run_state *st, const vt_input *input, const char *record)
 {
-    /* \r and erase-line keep it to one line that the next update overwrites. */
-    fprintf(stderr, "\r\033[K[%zu/%zu] %s", index + 1, st->args->n_inputs,
-            vt_document_source(doc));
-    if (index + 1 == st->args->n_inputs)
-        fputc('\n', stderr);
-    fflush(stderr);
+    const char *ext = st->args->format == VT_FORMAT_TEXT ? ".txt" : ".json";
+    char *path = output_path_in_dir(st->args->output, input->name, ext);
+    const char *refused = path ? claim_output(st, path) : "out of memory";
+    if (refused) {
+        fprintf(stderr, "vanthu: %s: output %s %s\n", input->path, path ? path : "", refused);
+        free(path);
+        return false;
+    }
+    char error[512];
+    if (!vt_cli_write_file_atomic(path, record, strlen(record), error, sizeof error)) {
+        fprintf(stderr, "vanthu: %s: %s\n", input->path, error);
+        return false;
+    }
+    uint64_t content;
+    if (vt_hash_file(input->path, &content)
+        && !vt_manifest_record(&st->manifest, input->name, content, st->options_hash))
+        fprintf(stderr, "vanthu: %s: cannot update the manifest: %s\n", st->manifest.path,
+                strerror(errno));
+    return true;
 }
 
 static void on_document(size_t index, vt_document *doc, void *user)
 {
     run_state *st = user;
-    if (st->progress && vt_document_failed(doc))
-        fputs("\r\033[K", stderr);   /* the error goes on a line of its own */
+    const vt_input *input = &st->inputs->items[index];
     report(st, doc);
     bool ok = !vt_document_failed(doc);
     /* A failed input gets no output file: nothing partial is ever written. In a
@@ -182,32 +207,18 @@ static void on_document(size_t index, vt_document *doc, void *user)
     bool emit = ok || (st->stream && st->args->format != VT_FORMAT_TEXT);
     char *record = emit ? render(doc, st->args->format) : NULL;
     if (emit && !record) {
-        fprintf(stderr, "vanthu: %s: out of memory writing the output\n", vt_document_source(doc));
+        fprintf(stderr, "vanthu: %s: out of memory writing the output\n", input->path);
         ok = false;
     } else if (record && st->output_is_dir) {
-        const char *ext = st->args->format == VT_FORMAT_TEXT ? ".txt" : ".json";
-        char *path = output_path_in_dir(st->args->output, vt_document_source(doc), ext);
-        const char *refused = path ? claim_output(st, path) : "out of memory";
-        char error[512];
-        if (refused) {
-            fprintf(stderr, "vanthu: %s: output %s %s\n", vt_document_source(doc),
-                    path ? path : "", refused);
-            free(path);
-            ok = false;
-        } else if (!vt_cli_write_file_atomic(path, record, strlen(record), error, sizeof error)) {
-            fprintf(stderr, "vanthu: %s: %s\n", vt_document_source(doc), error);
-            ok = false;
-        }
+        ok = write_to_dir(st, input, record) && ok;
     } else if (record && !write_to_stream(st, record)) {
-        fprintf(stderr, "vanthu: %s: cannot write the output: %s\n", vt_document_source(doc),
-                strerror(errno));
+        fprintf(stderr, "vanthu: %s: cannot write the output: %s\n", input->path, strerror(errno));
         ok = false;
     }
     free(record);
     if (!ok)
         st->failed++;
-    if (st->progress)
-        show_progress(st, index, doc);
+    vt_progress_document(&st->progress, input->path, vt_document_page_count(doc), !ok);
     vt_document_free(doc);
 }
 
@@ -217,17 +228,30 @@ static bool is_directory(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Several documents, or a directory or list that may hold several, go to a
+ * directory under -o; jsonl always goes to one file. */
+static bool wants_output_dir(const vt_cli_args *args, const vt_input_list *inputs)
+{
+    if (args->format == VT_FORMAT_JSONL)
+        return false;
+    if (inputs->n > 1 || is_directory(args->output))
+        return true;
+    for (size_t i = 0; i < args->n_inputs; i++)
+        if (args->inputs[i][0] == '@' || (strcmp(args->inputs[i], "-") != 0 && is_directory(args->inputs[i])))
+            return true;
+    return false;
+}
+
 /* Decide where records go; open the stream or create the directory. */
-static bool prepare_output(run_state *st, char **tmp_path)
+static bool prepare_output(run_state *st, char **buffer)
 {
     const vt_cli_args *args = st->args;
-    *tmp_path = NULL;
+    *buffer = NULL;
     if (!args->output) {
         st->stream = stdout;
         return true;
     }
-    bool several = args->n_inputs > 1 && args->format != VT_FORMAT_JSONL;
-    if (several || (args->format != VT_FORMAT_JSONL && is_directory(args->output))) {
+    if (wants_output_dir(args, st->inputs)) {
         if (mkdir(args->output, 0777) != 0 && errno != EEXIST) {
             fprintf(stderr, "vanthu: %s: cannot create the output directory: %s\n",
                     args->output, strerror(errno));
@@ -238,11 +262,16 @@ static bool prepare_output(run_state *st, char **tmp_path)
                     args->output);
             return false;
         }
+        char error[512];
+        if (!vt_manifest_open(&st->manifest, args->output, error, sizeof error)) {
+            fprintf(stderr, "vanthu: %s\n", error);
+            return false;
+        }
         st->output_is_dir = true;
         return true;
     }
     /* One output file: collect it in memory, then write it atomically at the end. */
-    st->stream = open_memstream(tmp_path, &st->buffer_size);
+    st->stream = open_memstream(buffer, &st->buffer_size);
     if (!st->stream) {
         fprintf(stderr, "vanthu: out of memory\n");
         return false;
@@ -250,45 +279,103 @@ static bool prepare_output(run_state *st, char **tmp_path)
     return true;
 }
 
-static int run_inputs(const vt_cli_args *args, const vt_engine *engine)
+/* The options that shape an output: a manifest entry made under others is stale. */
+static uint64_t hash_options(const vt_cli_args *args)
 {
-    run_state st = {.args = args,
-                    .progress = args->n_inputs > 1 && args->verbosity == 1 && isatty(STDERR_FILENO)};
-    char *buffer = NULL;
-    if (!prepare_output(&st, &buffer))
-        return VT_EXIT_INPUT_FAILED;
-    char *err = NULL;
-    vt_status status = vt_batch_run(engine, args->inputs, args->n_inputs, args->jobs,
-                                    on_document, &st, &err);
-    if (status != VT_OK) {
-        fprintf(stderr, "vanthu: %s\n", err);
-        free(err);
-        st.failed = args->n_inputs;
+    const vt_options *o = &args->options;
+    char text[1024];
+    snprintf(text, sizeof text, "%s|%d|%s|%s|%s|%s|%d|%d|%d|%g", vt_version(), (int)args->format,
+             o->lang ? o->lang : "", o->tessdata ? o->tessdata : "", o->skip ? o->skip : "",
+             o->pages ? o->pages : "", (int)o->input_kind, (int)o->ocr, o->default_dpi,
+             o->max_megapixels);
+    return vt_fnv1a64(text, strlen(text), VT_FNV_OFFSET);
+}
+
+/* Drop the inputs the manifest records as done with the same content and options. */
+static size_t skip_finished(run_state *st, vt_input_list *inputs)
+{
+    size_t kept = 0, skipped = 0;
+    for (size_t i = 0; i < inputs->n; i++) {
+        uint64_t content;
+        vt_input *in = &inputs->items[i];
+        if (st->manifest.n > 0 && vt_hash_file(in->path, &content)
+            && vt_manifest_has(&st->manifest, in->name, content, st->options_hash)) {
+            free(in->path);
+            free(in->name);
+            skipped++;
+            continue;
+        }
+        inputs->items[kept++] = *in;
     }
-    if (st.stream && args->format == VT_FORMAT_JSON && args->n_inputs > 1 && st.emitted > 0)
-        fputs("]\n", st.stream);
-    if (st.stream == stdout) {
+    inputs->n = kept;
+    return skipped;
+}
+
+/* `buffer` is open_memstream's pointer: valid only after fclose. */
+static void finish_stream(run_state *st, char **buffer)
+{
+    const vt_cli_args *args = st->args;
+    if (st->stream && args->format == VT_FORMAT_JSON && st->inputs->n > 1 && st->emitted > 0)
+        fputs("]\n", st->stream);
+    if (st->stream == stdout) {
         if (fflush(stdout) != 0) {
             fprintf(stderr, "vanthu: cannot write to standard output: %s\n", strerror(errno));
-            st.failed++;
+            st->failed++;
         }
-    } else if (st.stream) {
-        fclose(st.stream);
+    } else if (st->stream) {
+        fclose(st->stream);
         char error[512];
-        if (st.emitted > 0
-            && !vt_cli_write_file_atomic(args->output, buffer, strlen(buffer), error, sizeof error)) {
+        if (st->emitted > 0
+            && !vt_cli_write_file_atomic(args->output, *buffer, strlen(*buffer), error, sizeof error)) {
             fprintf(stderr, "vanthu: %s\n", error);
-            st.failed = args->n_inputs;
+            st->failed = st->inputs->n;
         }
-        free(buffer);
     }
+    free(*buffer);
+    *buffer = NULL;
+}
+
+static int run_inputs(const vt_cli_args *args, const vt_engine *engine)
+{
+    vt_input_list inputs = {0};
+    size_t problems = vt_cli_expand_inputs(args->inputs, args->n_inputs,
+                                           args->options.input_kind == VT_INPUT_TEXT, &inputs, stderr);
+    if (args->shard_count > 1)
+        vt_input_list_shard(&inputs, args->shard_index, args->shard_count);
+    run_state st = {.args = args, .inputs = &inputs, .options_hash = hash_options(args)};
+    char *buffer = NULL;
+    if (!prepare_output(&st, &buffer)) {
+        vt_input_list_free(&inputs);
+        return VT_EXIT_INPUT_FAILED;
+    }
+    size_t skipped = st.output_is_dir && !args->force ? skip_finished(&st, &inputs) : 0;
+    size_t total = inputs.n;
+    vt_progress_start(&st.progress, total, args->verbosity);
+    const char **paths = calloc(total ? total : 1, sizeof *paths);
+    char *err = NULL;
+    vt_status status = VT_ERROR;
+    if (paths) {
+        for (size_t i = 0; i < total; i++)
+            paths[i] = inputs.items[i].path;
+        status = vt_batch_run(engine, paths, total, args->jobs, on_document, &st, &err);
+    }
+    if (status != VT_OK) {
+        fprintf(stderr, "vanthu: %s\n", err ? err : "out of memory");
+        st.failed = total;
+    }
+    free(err);
+    free(paths);
+    finish_stream(&st, &buffer);
     for (size_t i = 0; i < st.n_written; i++)
         free(st.written[i]);
     free(st.written);
-    if (args->n_inputs > 1 && args->verbosity >= 1)
-        fprintf(stderr, "vanthu: %zu input(s): %zu done, %zu failed\n", args->n_inputs,
-                args->n_inputs - st.failed, st.failed);
-    return st.failed ? VT_EXIT_INPUT_FAILED : VT_EXIT_OK;
+    vt_manifest_close(&st.manifest);
+    size_t failed = st.failed + problems;
+    if ((total + skipped > 1 || problems) && args->verbosity >= 1)
+        fprintf(stderr, "vanthu: %zu done, %zu skipped (already done), %zu failed\n",
+                total - st.failed, skipped, failed);
+    vt_input_list_free(&inputs);
+    return failed ? VT_EXIT_INPUT_FAILED : VT_EXIT_OK;
 }
 
 int vt_cli_main(int argc, char **argv)

@@ -6,6 +6,7 @@
 #define VT_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "vanthu.h"
@@ -30,7 +31,66 @@ typedef struct vt_cli_args {
     int verbosity;               /* 0 quiet, 1 normal, 2 verbose */
     const char **inputs;         /* owned array of pointers into argv */
     size_t n_inputs;
+    int shard_index, shard_count;  /* --shard K/N; 1/1 by default */
+    bool force;                  /* --force: redo inputs the manifest says are done */
 } vt_cli_args;
+
+/* One document to process: where to read it, and its name relative to the
+ * argument it came from (for mirroring the input tree under -o DIR). */
+typedef struct vt_input {
+    char *path;
+    char *name;
+} vt_input;
+
+typedef struct vt_input_list {
+    vt_input *items;
+    size_t n, cap;
+} vt_input_list;
+
+/* Expand files, '-', @LIST files and directories (recursively, sorted, scans only;
+ * .txt too when `text_too`) into `out`. Problems (an unreadable directory or list)
+ * are reported on `err`, naming the path, and counted in the return value; the
+ * rest is still expanded. */
+size_t vt_cli_expand_inputs(const char *const *args, size_t n, bool text_too, vt_input_list *out,
+                            FILE *err);
+void vt_input_list_free(vt_input_list *list);
+/* Keep the inputs of shard k of n (1 <= k <= n), chosen by a hash of the name. */
+void vt_input_list_shard(vt_input_list *list, int k, int n);
+
+#define VT_FNV_OFFSET 0xcbf29ce484222325ULL
+uint64_t vt_fnv1a64(const void *data, size_t len, uint64_t hash);
+
+/* The batch manifest in an output directory (cli_manifest.c). */
+typedef struct vt_manifest_entry {
+    char *name;
+    uint64_t content, options;
+} vt_manifest_entry;
+
+typedef struct vt_manifest {
+    char *path;
+    FILE *file;                  /* open for appending */
+    vt_manifest_entry *entries;
+    size_t n, cap;
+} vt_manifest;
+
+bool vt_manifest_open(vt_manifest *m, const char *dir, char *error, size_t error_size);
+bool vt_manifest_has(const vt_manifest *m, const char *name, uint64_t content, uint64_t options);
+bool vt_manifest_record(vt_manifest *m, const char *name, uint64_t content, uint64_t options);
+void vt_manifest_close(vt_manifest *m);
+/* FNV-1a 64 of a file's bytes: change detection, not security. */
+bool vt_hash_file(const char *path, uint64_t *hash);
+
+/* Progress of a run (cli_progress.c). */
+typedef struct vt_progress {
+    size_t total, done, pages, failed;
+    double started, last;        /* monotonic seconds */
+    bool enabled, tty;
+} vt_progress;
+
+void vt_progress_start(vt_progress *p, size_t total, int verbosity);
+/* Erase the live line before printing a message of its own (terminal only). */
+void vt_progress_clear_line(const vt_progress *p);
+void vt_progress_document(vt_progress *p, const char *source, size_t pages, bool failed);
 
 /* Parse argv. On a usage error returns false and writes a one-line message into
  * `error`; never prints or exits. Free with vt_cli_args_free. */

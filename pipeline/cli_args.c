@@ -7,6 +7,7 @@
  */
 #include <getopt.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,8 @@ enum long_only_option {
     OPT_OCR,
     OPT_PAGE_TIMEOUT,
     OPT_MAX_MEGAPIXELS,
+    OPT_SHARD,
+    OPT_FORCE,
 };
 
 static const struct option long_options[] = {
@@ -39,6 +42,8 @@ static const struct option long_options[] = {
     {"ocr", required_argument, NULL, OPT_OCR},
     {"page-timeout", required_argument, NULL, OPT_PAGE_TIMEOUT},
     {"max-megapixels", required_argument, NULL, OPT_MAX_MEGAPIXELS},
+    {"shard", required_argument, NULL, OPT_SHARD},
+    {"force", no_argument, NULL, OPT_FORCE},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -137,6 +142,16 @@ static bool apply_option(int c, const char *value, vt_cli_args *args, char *erro
     case OPT_MAX_MEGAPIXELS:
         return parse_double(value, 0.01, 100000, &args->options.max_megapixels)
             || USAGE_ERROR("--max-megapixels wants a number from 0.01 to 100000, not '%s'", value);
+    case OPT_SHARD: {
+        int k, n, used = 0;
+        if (sscanf(value, "%d/%d%n", &k, &n, &used) != 2 || value[used] != '\0' || n < 1
+            || k < 1 || k > n)
+            return USAGE_ERROR("--shard wants K/N with 1 <= K <= N, e.g. 2/8, not '%s'", value);
+        args->shard_index = k;
+        args->shard_count = n;
+        return true;
+    }
+    case OPT_FORCE: args->force = true; return true;
     case 'j':
         return parse_int(value, 1, 256, &args->jobs)
             || USAGE_ERROR("--jobs wants a number from 1 to 256, not '%s'", value);
@@ -151,7 +166,8 @@ static bool apply_option(int c, const char *value, vt_cli_args *args, char *erro
 
 bool vt_cli_parse(int argc, char **argv, vt_cli_args *args, char *error, size_t error_size)
 {
-    *args = (vt_cli_args){.format = VT_FORMAT_TEXT, .jobs = 1, .verbosity = 1};
+    *args = (vt_cli_args){.format = VT_FORMAT_TEXT, .jobs = 1, .verbosity = 1,
+                          .shard_index = 1, .shard_count = 1};
     vt_options_init(&args->options);
     error[0] = '\0';
     /* getopt keeps its position in globals; reset them so parsing can run twice

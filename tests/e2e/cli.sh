@@ -29,7 +29,7 @@ random bytes named .png       | 1 | @T/random.png: not a recognised image | @T/r
 truncated png                 | 1 | @T/truncated.png: page 1: cannot decode the image | @T/truncated.png
 header claims 60000x60000     | 1 | exceeds the limit                     | @T/huge.png
 truncated pdf                 | 1 | @T/scan.pdf: load_pdf: cannot read the PDF | @T/scan.pdf
-directory as input            | 1 | @T/dir.png: is a directory            | @T/dir.png
+empty directory as input      | 1 | @T/dir.png: no PDF or image files     | @T/dir.png
 one bad input, one good       | 1 | @T/missing.png: cannot open           | @T/missing.png @T/notice.txt
 unknown option                | 2 | unknown option '--bogus'              | --bogus @T/notice.txt
 bad format                    | 2 | unknown format 'xml'                  | -f xml @T/notice.txt
