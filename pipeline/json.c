@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "document.h"
+#include "strbuf.h"
+#include "utf8.h"
 
 /* json-c's add functions take ownership of `value` even when they fail, so a
  * NULL value (allocation failure) is the only thing to check; add() records it. */
@@ -29,6 +31,28 @@ static bool push(json_object *array, json_object *value, bool *ok)
         *ok = false;
     }
     return *ok;
+}
+
+/* File names and messages quoting them may hold bytes that are not UTF-8 (old
+ * archives); JSON must not, so such bytes become U+FFFD. */
+static json_object *utf8_string(const char *s)
+{
+    size_t len = strlen(s);
+    if (vt_utf8_valid(s, len))
+        return json_object_new_string(s);
+    vt_strbuf sb = {0};
+    size_t pos = 0;
+    while (pos < len) {
+        size_t start = pos;
+        if (vt_utf8_next(s, len, &pos) == VT_UTF8_INVALID)
+            vt_strbuf_puts(&sb, "\xEF\xBF\xBD");
+        else
+            vt_strbuf_append(&sb, s + start, pos - start);
+    }
+    char *clean = vt_strbuf_take(&sb);
+    json_object *obj = clean ? json_object_new_string(clean) : NULL;
+    free(clean);
+    return obj;
 }
 
 /* One decimal place is plenty for milliseconds and confidences, and keeps the
@@ -184,7 +208,7 @@ static json_object *messages_json(const vt_message *list, size_t count, bool *ok
             add(m, "page", json_object_new_int(list[i].page), ok);
         else
             json_object_object_add(m, "page", NULL);
-        add(m, "message", json_object_new_string(list[i].text), ok);
+        add(m, "message", utf8_string(list[i].text), ok);
         push(arr, m, ok);
     }
     return arr;
@@ -202,7 +226,7 @@ static json_object *document_json(const vt_document *doc, bool *ok)
         *ok = false;
         return NULL;
     }
-    add(root, "source", json_object_new_string(doc->source), ok);
+    add(root, "source", utf8_string(doc->source), ok);
     add(root, "kind", json_object_new_string(vt_input_kind_name(doc->kind)), ok);
     add(root, "ok", json_object_new_boolean(!doc->failed), ok);
     add(root, "text", json_object_new_string(doc->text && !doc->failed ? doc->text : ""), ok);
