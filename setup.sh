@@ -16,6 +16,9 @@ packages=(
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd
 )
 
+# The tests also drive batches through GNU parallel.
+[ "${1:-}" = "test" ] && packages+=(parallel)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

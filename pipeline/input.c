@@ -133,7 +133,7 @@ bool vt_input_check(vt_document *doc)
         break;
     }
     vt_document_error_add(doc, NULL, 0,
-                          "not a recognised image (PNG, JPEG, TIFF, GIF, BMP, PNM, WebP, "
-                          "JPEG 2000) nor UTF-8 text; use --input-kind to force one");
+                          "not a PDF, nor a recognised image (PNG, JPEG, TIFF, GIF, BMP, PNM, "
+                          "WebP, JPEG 2000), nor UTF-8 text; use --input-kind to force one");
     return false;
 }

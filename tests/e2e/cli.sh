@@ -25,7 +25,7 @@ text input to stdout          | 0 |                                       | @T/n
 stdin text                    | 0 |                                       | --input-kind text -
 missing file                  | 1 | @T/missing.png: cannot open: No such  | @T/missing.png
 empty file                    | 1 | @T/empty.png: file is empty           | @T/empty.png
-random bytes named .png       | 1 | @T/random.png: not a recognised image | @T/random.png
+random bytes named .png       | 1 | @T/random.png: not a PDF, nor a recog | @T/random.png
 truncated png                 | 1 | @T/truncated.png: page 1: cannot decode the image | @T/truncated.png
 header claims 60000x60000     | 1 | exceeds the limit                     | @T/huge.png
 truncated pdf                 | 1 | @T/scan.pdf: load_pdf: cannot read the PDF | @T/scan.pdf

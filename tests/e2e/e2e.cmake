@@ -5,6 +5,9 @@ add_test(NAME e2e/cli COMMAND ${CMAKE_CURRENT_LIST_DIR}/cli.sh
   $<TARGET_FILE:vanthu_cli> $<TARGET_FILE:vt_json_check> ${VT_SAMPLE})
 set_tests_properties(e2e/cli PROPERTIES LABELS e2e TIMEOUT 600)
 
+add_test(NAME e2e/batch COMMAND ${CMAKE_CURRENT_LIST_DIR}/batch.sh $<TARGET_FILE:vanthu_cli> ${VT_SAMPLE})
+set_tests_properties(e2e/batch PROPERTIES LABELS e2e TIMEOUT 900)
+
 # One test per fixture page listed in the manifest (image, page, ground truth, dpi,
 # kind, notes): OCR it and bound the character error rate against ground truth.
 set(VT_MANIFEST ${CMAKE_SOURCE_DIR}/fixtures/scans/MANIFEST.tsv)

@@ -126,7 +126,7 @@ static const struct {
     {"a.jpg", "\xff\xd8\xff\xe0\0\0", 6, VT_INPUT_IMAGE, "damaged"},
     {"a.tif", "II*\0\x08\0\0\0", 8, VT_INPUT_IMAGE, "damaged"},
     {"a.pdf", "%PDF-1.4\n", 9, VT_INPUT_PDF, "a.pdf: load_pdf: cannot read the PDF"},
-    {"a.bin", "\x00\x01\x02\xff\xfe", 5, VT_INPUT_AUTO, "not a recognised image"},
+    {"a.bin", "\x00\x01\x02\xff\xfe", 5, VT_INPUT_AUTO, "not a PDF, nor a recognised image"},
     {"a.txt", "TCVN3 Th\xabng b\xb8o", 16, VT_INPUT_TEXT, "not valid UTF-8 (first bad byte at offset 8)"},
     {"empty.png", "", 0, VT_INPUT_TEXT, "file is empty"},
 };
