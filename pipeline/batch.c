@@ -3,10 +3,12 @@
  * order.
  *
  * Each worker owns a session (and so its own Tesseract handle) and claims the next
- * input index under a mutex. Finished documents wait in a slot per input until the
- * calling thread, which is the only one that calls back into the user, has
- * delivered everything before them: output order is the input order whatever the
- * number of jobs, so runs are reproducible and diffable.
+ * input index under a mutex. When no input is left to start, an idle worker helps
+ * with the pages of documents still running (the page board, engine.h), so one
+ * long PDF at the end of a batch — or a batch of one — still uses every core.
+ * Finished documents wait in a slot per input until the calling thread, the only
+ * one that calls back into the user, has delivered everything before them: output
+ * order is the input order whatever the number of jobs, so runs are reproducible.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -21,8 +23,11 @@ typedef struct batch {
     size_t next_to_claim;
     vt_document **done;          /* one slot per input, filled by workers */
     bool *finished;
+    size_t running;              /* documents claimed and not yet finished */
     pthread_mutex_t lock;
-    pthread_cond_t progress;
+    pthread_cond_t progress;     /* a document finished */
+    pthread_cond_t pages;        /* page work posted, or a page finished */
+    vt_page_board board;
 } batch;
 
 static vt_document *failed_document(const char *path, const char *why)
@@ -35,6 +40,23 @@ static vt_document *failed_document(const char *path, const char *why)
     return doc;
 }
 
+/* Under b->lock: wait for something to do. Returns an input index to start, or
+ * count after claiming a page into *work and *page, or count with *work NULL when the
+ * batch is over for this worker. */
+static size_t next_task_locked(batch *b, vt_page_work **work, size_t *page)
+{
+    *work = NULL;
+    for (;;) {
+        if (b->next_to_claim < b->count) {
+            b->running++;
+            return b->next_to_claim++;
+        }
+        if (vt_page_board_claim_locked(&b->board, work, page) || b->running == 0)
+            return b->count;
+        pthread_cond_wait(&b->pages, &b->lock);
+    }
+}
+
 static void *worker(void *arg)
 {
     batch *b = arg;
@@ -42,10 +64,18 @@ static void *worker(void *arg)
     char *err = NULL;
     if (vt_session_new(b->engine, &session, &err) != VT_OK)
         session = NULL;
+    else
+        session->board = &b->board;
     for (;;) {
+        vt_page_work *work;
+        size_t page;
         pthread_mutex_lock(&b->lock);
-        size_t index = b->next_to_claim < b->count ? b->next_to_claim++ : b->count;
+        size_t index = next_task_locked(b, &work, &page);
         pthread_mutex_unlock(&b->lock);
+        if (work) {
+            vt_page_work_run(&b->board, session, work, page);
+            continue;
+        }
         if (index == b->count)
             break;
         vt_document *doc = session ? vt_process_file(session, b->paths[index])
@@ -53,7 +83,9 @@ static void *worker(void *arg)
         pthread_mutex_lock(&b->lock);
         b->done[index] = doc;
         b->finished[index] = true;
+        b->running--;
         pthread_cond_broadcast(&b->progress);
+        pthread_cond_broadcast(&b->pages);   /* idle workers may now be free to leave */
         pthread_mutex_unlock(&b->lock);
     }
     free(err);
@@ -83,8 +115,6 @@ vt_status vt_batch_run(const vt_engine *engine, const char *const *paths, size_t
     *errmsg = NULL;
     if (jobs < 1)
         jobs = 1;
-    if ((size_t)jobs > count)
-        jobs = count ? (int)count : 1;
     batch b = {.engine = engine, .paths = paths, .count = count};
     b.done = calloc(count ? count : 1, sizeof *b.done);
     b.finished = calloc(count ? count : 1, sizeof *b.finished);
@@ -98,6 +128,8 @@ vt_status vt_batch_run(const vt_engine *engine, const char *const *paths, size_t
     }
     pthread_mutex_init(&b.lock, NULL);
     pthread_cond_init(&b.progress, NULL);
+    pthread_cond_init(&b.pages, NULL);
+    b.board = (vt_page_board){.lock = &b.lock, .changed = &b.pages};
     int started = 0;
     for (; started < jobs; started++)
         if (pthread_create(&threads[started], NULL, worker, &b) != 0)
@@ -112,6 +144,7 @@ vt_status vt_batch_run(const vt_engine *engine, const char *const *paths, size_t
     for (int i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
     pthread_cond_destroy(&b.progress);
+    pthread_cond_destroy(&b.pages);
     pthread_mutex_destroy(&b.lock);
     free(threads);
     free(b.done);

@@ -119,7 +119,19 @@ size_t vt_page_word_count(const vt_page *page)
     return n;
 }
 
-bool vt_document_add_timing(vt_document *doc, const char *stage, double ms)
+static void lock(vt_document *doc)
+{
+    if (doc->lock)
+        pthread_mutex_lock(doc->lock);
+}
+
+static void unlock(vt_document *doc)
+{
+    if (doc->lock)
+        pthread_mutex_unlock(doc->lock);
+}
+
+static bool add_timing_locked(vt_document *doc, const char *stage, double ms)
 {
     for (size_t i = 0; i < doc->n_timings; i++)
         if (doc->timings[i].stage == stage || strcmp(doc->timings[i].stage, stage) == 0) {
@@ -131,6 +143,14 @@ bool vt_document_add_timing(vt_document *doc, const char *stage, double ms)
         return false;
     doc->timings[doc->n_timings - 1] = (vt_timing){.stage = stage, .ms = ms};
     return true;
+}
+
+bool vt_document_add_timing(vt_document *doc, const char *stage, double ms)
+{
+    lock(doc);
+    bool ok = add_timing_locked(doc, stage, ms);
+    unlock(doc);
+    return ok;
 }
 
 static char *format_display(const char *source, const char *stage, int page, const char *text)
@@ -152,14 +172,17 @@ static bool add_message(vt_document *doc, vt_message **list, size_t *count, size
     if (!text)
         return false;
     char *display = format_display(doc->source, stage, page, text);
-    if (!display || !vt_array_grow((void **)list, count, cap, sizeof **list)) {
+    lock(doc);
+    bool grown = display && vt_array_grow((void **)list, count, cap, sizeof **list);
+    if (grown)
+        (*list)[*count - 1] = (vt_message){.stage = stage, .page = page, .text = text,
+                                           .display = display};
+    unlock(doc);
+    if (!grown) {
         free(text);
         free(display);
-        return false;
     }
-    (*list)[*count - 1] = (vt_message){.stage = stage, .page = page, .text = text,
-                                       .display = display};
-    return true;
+    return grown;
 }
 
 bool vt_document_error_add(vt_document *doc, const char *stage, int page, const char *fmt, ...)

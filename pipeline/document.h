@@ -8,6 +8,7 @@
 #ifndef VT_DOCUMENT_H
 #define VT_DOCUMENT_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -108,6 +109,9 @@ struct vt_document {
     size_t n_errors, cap_errors;
     vt_message *warnings;
     size_t n_warnings, cap_warnings;
+    /* Set while several threads run page stages of this document at once: the
+     * message and timing functions below take it. Owned by whoever set it. */
+    pthread_mutex_t *lock;
 };
 
 vt_document *vt_document_new(const char *source);

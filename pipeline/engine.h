@@ -4,6 +4,7 @@
 #ifndef VT_ENGINE_H
 #define VT_ENGINE_H
 
+#include <pthread.h>
 #include <stdbool.h>
 
 #include "stage.h"
@@ -34,8 +35,36 @@ typedef struct vt_resource {
     void (*destroy)(void *value);
 } vt_resource;
 
+/*
+ * Pages of one document that several threads may work on (runner.c, batch.c). The
+ * thread that runs the document posts its page group on the board; batch workers
+ * with no document left to start take pages from it. A page is claimed and
+ * finished under the board's lock, and nobody touches a work item after finishing
+ * its last claimed page: the owner frees it once every page is finished.
+ */
+typedef struct vt_page_work {
+    vt_document *doc;
+    size_t first, last;          /* the page stages to run: engine->stages[first, last) */
+    size_t next;                 /* next page index to claim */
+    size_t finished;             /* pages done, or given up after a failure */
+    bool failed;
+    struct vt_page_work *next_open;
+} vt_page_work;
+
+typedef struct vt_page_board {
+    pthread_mutex_t *lock;       /* the batch's lock */
+    pthread_cond_t *changed;     /* signalled when work is posted or a page finishes */
+    vt_page_work *open;          /* works with pages left to claim */
+} vt_page_board;
+
+/* Under board->lock: claim a page of any open work; false when there is none. */
+bool vt_page_board_claim_locked(vt_page_board *board, vt_page_work **work, size_t *page);
+/* Run the claimed page with this thread's session, then mark it finished. */
+void vt_page_work_run(vt_page_board *board, vt_session *session, vt_page_work *work, size_t page);
+
 struct vt_session {
     const vt_engine *engine;
+    vt_page_board *board;         /* set by the batch: other workers may help with pages */
     vt_resource resources[VT_MAX_RESOURCES];
     size_t n_resources;
 };

@@ -95,6 +95,110 @@ static vt_status load_page_image(vt_session *session, vt_document *doc, vt_page 
     return VT_OK;
 }
 
+/* Decode the page if its image lives in the page source, run the group's stages
+ * on it, and release the image again. */
+static vt_status run_one_page(vt_session *session, vt_document *doc, vt_page *page,
+                              size_t first, size_t last)
+{
+    const vt_engine *engine = session->engine;
+    bool loaded = false;
+    if (!page->image && doc->page_source.load) {
+        if (load_page_image(session, doc, page) != VT_OK)
+            return VT_ERROR;
+        loaded = true;
+    }
+    vt_status status = VT_OK;
+    for (size_t i = first; i < last && status == VT_OK; i++)
+        if (enabled(engine, i, doc))
+            status = call_stage(engine->stages[i], session, doc, page);
+    if (loaded)
+        pixDestroy(&page->image);
+    return status;
+}
+
+static void unlink_open_work(vt_page_board *board, vt_page_work *work)
+{
+    for (vt_page_work **w = &board->open; *w; w = &(*w)->next_open)
+        if (*w == work) {
+            *w = work->next_open;
+            return;
+        }
+}
+
+bool vt_page_board_claim_locked(vt_page_board *board, vt_page_work **work, size_t *page)
+{
+    vt_page_work *w = board->open;
+    if (!w)
+        return false;
+    *work = w;
+    *page = w->next++;
+    if (w->next == w->doc->n_pages)
+        unlink_open_work(board, w);     /* nothing left to claim */
+    return true;
+}
+
+void vt_page_work_run(vt_page_board *board, vt_session *session, vt_page_work *work, size_t page)
+{
+    vt_status status = run_one_page(session, work->doc, &work->doc->pages[page], work->first,
+                                    work->last);
+    pthread_mutex_lock(board->lock);
+    work->finished++;
+    if (status != VT_OK && !work->failed) {
+        /* Give up the pages nobody has claimed yet: the document has failed. */
+        work->failed = true;
+        work->finished += work->doc->n_pages - work->next;
+        work->next = work->doc->n_pages;
+        unlink_open_work(board, work);
+    }
+    pthread_cond_broadcast(board->changed);
+    pthread_mutex_unlock(board->lock);
+}
+
+static int by_page(const void *a, const void *b)
+{
+    const vt_message *x = a, *y = b;
+    return (x->page > y->page) - (x->page < y->page);
+}
+
+/* Threads finish pages in any order; messages are put back in page order so the
+ * output does not depend on timing. */
+static void sort_messages(vt_document *doc)
+{
+    if (doc->n_warnings > 1)
+        qsort(doc->warnings, doc->n_warnings, sizeof *doc->warnings, by_page);
+    if (doc->n_errors > 1)
+        qsort(doc->errors, doc->n_errors, sizeof *doc->errors, by_page);
+}
+
+/* Post the group on the board, work on it too, and wait for every page. */
+static vt_status run_shared(vt_session *session, vt_document *doc, size_t first, size_t last)
+{
+    vt_page_board *board = session->board;
+    pthread_mutex_t doc_lock;
+    pthread_mutex_init(&doc_lock, NULL);
+    doc->lock = &doc_lock;
+    vt_page_work work = {.doc = doc, .first = first, .last = last};
+    pthread_mutex_lock(board->lock);
+    work.next_open = board->open;
+    board->open = &work;
+    pthread_cond_broadcast(board->changed);
+    while (work.next < doc->n_pages) {
+        size_t page = work.next++;
+        if (work.next == doc->n_pages)
+            unlink_open_work(board, &work);
+        pthread_mutex_unlock(board->lock);
+        vt_page_work_run(board, session, &work, page);
+        pthread_mutex_lock(board->lock);
+    }
+    while (work.finished < doc->n_pages)
+        pthread_cond_wait(board->changed, board->lock);
+    pthread_mutex_unlock(board->lock);
+    doc->lock = NULL;
+    pthread_mutex_destroy(&doc_lock);
+    sort_messages(doc);
+    return work.failed ? VT_ERROR : VT_OK;
+}
+
 /* Run stages [first, last) — all page stages — page by page. */
 static vt_status run_page_group(vt_session *session, vt_document *doc, size_t first, size_t last)
 {
@@ -104,23 +208,11 @@ static vt_status run_page_group(vt_session *session, vt_document *doc, size_t fi
         any = any || enabled(engine, i, doc);
     if (!any)
         return VT_OK;       /* no page stage wants the pages: do not decode them */
-    for (size_t p = 0; p < doc->n_pages; p++) {
-        vt_page *page = &doc->pages[p];
-        bool loaded = false;
-        if (!page->image && doc->page_source.load) {
-            if (load_page_image(session, doc, page) != VT_OK)
-                return VT_ERROR;
-            loaded = true;
-        }
-        vt_status status = VT_OK;
-        for (size_t i = first; i < last && status == VT_OK; i++)
-            if (enabled(engine, i, doc))
-                status = call_stage(engine->stages[i], session, doc, page);
-        if (loaded)
-            pixDestroy(&page->image);
-        if (status != VT_OK)
+    if (session->board && doc->n_pages > 1)
+        return run_shared(session, doc, first, last);
+    for (size_t p = 0; p < doc->n_pages; p++)
+        if (run_one_page(session, doc, &doc->pages[p], first, last) != VT_OK)
             return VT_ERROR;
-    }
     return VT_OK;
 }
 

@@ -15,6 +15,7 @@
 #include <cairo.h>
 #include <leptonica/allheaders.h>
 #include <poppler.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,9 @@
 typedef struct pdf_source {
     GBytes *bytes;
     PopplerDocument *pdf;
+    /* Poppler is not safe for one document on several threads, and pages of a
+     * document may be decoded by several batch workers: one at a time here. */
+    pthread_mutex_t lock;
 } pdf_source;
 
 static bool applies(const vt_document *doc)
@@ -43,6 +47,7 @@ static void destroy_source(void *state)
         g_object_unref(src->pdf);
     if (src->bytes)
         g_bytes_unref(src->bytes);
+    pthread_mutex_destroy(&src->lock);
     free(src);
 }
 
@@ -143,10 +148,8 @@ static PIX *render_page(PopplerPage *page)
     return pix;
 }
 
-static PIX *load_page(void *state, const vt_document *doc, size_t index, char **error)
+static PIX *load_page_locked(pdf_source *src, size_t index, char **error)
 {
-    pdf_source *src = state;
-    (void)doc;
     PopplerPage *page = poppler_document_get_page(src->pdf, (int)index);
     if (!page) {
         *error = vt_format("cannot open the page");
@@ -161,6 +164,16 @@ static PIX *load_page(void *state, const vt_document *doc, size_t index, char **
     g_object_unref(page);
     if (!pix)
         *error = vt_format("cannot render the page (out of memory?)");
+    return pix;
+}
+
+static PIX *load_page(void *state, const vt_document *doc, size_t index, char **error)
+{
+    pdf_source *src = state;
+    (void)doc;
+    pthread_mutex_lock(&src->lock);
+    PIX *pix = load_page_locked(src, index, error);
+    pthread_mutex_unlock(&src->lock);
     return pix;
 }
 
@@ -254,6 +267,7 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
     pdf_source *src = calloc(1, sizeof *src);
     if (!src)
         return vt_stage_fail(ctx, "out of memory");
+    pthread_mutex_init(&src->lock, NULL);
     /* The document owns the bytes and outlives the source: no copy needed. */
     src->bytes = g_bytes_new_static(doc->input, doc->input_size);
     GError *gerr = NULL;

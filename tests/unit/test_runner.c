@@ -8,8 +8,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <leptonica/allheaders.h>
 
@@ -198,7 +201,9 @@ static PIX *fake_load(void *state, const vt_document *doc, size_t index, char **
         return NULL;
     }
     log->loads++;
-    return pixCreate(10 + (int)index, 10, 8);
+    PIX *pix = pixCreate(10 + (int)index, 10, 8);
+    pixSetResolution(pix, 300, 300);
+    return pix;
 }
 
 static source_log *current_log;
@@ -208,7 +213,7 @@ static vt_status run_check_page(vt_document *doc, vt_page *page, vt_stage_contex
     (void)ctx;
     assert_non_null(page->image);
     assert_int_equal(pixGetWidth(page->image), 10 + page->number - 1);
-    assert_int_equal(page->dpi, 300);           /* default: the image records none */
+    assert_int_equal(page->dpi, 300);
     for (size_t i = 0; i < doc->n_pages; i++)   /* one page image in memory at a time */
         if (&doc->pages[i] != page)
             assert_null(doc->pages[i].image);
@@ -256,6 +261,70 @@ static void test_page_stages_run_page_by_page(void **state)
     }
 }
 
+/* Page work shared between batch workers: every page runs exactly once, on any
+ * thread, and messages come back in page order. */
+static int page_runs[16];
+static pthread_mutex_t page_runs_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static vt_status run_describe16(vt_document *doc, vt_stage_context *ctx)
+{
+    (void)ctx;
+    static source_log log;
+    for (int i = 0; i < 16; i++)
+        assert_non_null(vt_document_add_page(doc));
+    doc->page_source = (vt_page_source){.state = &log, .load = fake_load};
+    return VT_OK;
+}
+
+static vt_status run_count_page(vt_document *doc, vt_page *page, vt_stage_context *ctx)
+{
+    (void)ctx;
+    pthread_mutex_lock(&page_runs_lock);
+    page_runs[page->number - 1]++;
+    pthread_mutex_unlock(&page_runs_lock);
+    struct timespec pause = {0, 2000000};   /* long enough for the other worker to join */
+    nanosleep(&pause, NULL);
+    vt_document_warn(doc, "count", page->number, "seen");
+    return VT_OK;
+}
+
+static vt_document *delivered;
+static void keep_document(size_t index, vt_document *doc, void *user)
+{
+    (void)index;
+    (void)user;
+    delivered = doc;
+}
+
+static void test_batch_shares_pages_between_workers(void **state)
+{
+    (void)state;
+    DOC_STAGE(describe, "describe", VT_STAGE_REQUIRED, NULL, run_describe16);
+    static const vt_stage count = {.name = "count", .summary = "", .run_page = run_count_page};
+    static const vt_stage *const stages[] = {&describe, &count};
+    char path[] = "/tmp/vt-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "x", 1), 1);
+    close(fd);
+    vt_engine *engine;
+    char *err;
+    assert_int_equal(vt_engine_new_with_stages(NULL, stages, 2, &engine, &err), VT_OK);
+    const char *paths[] = {path};
+    memset(page_runs, 0, sizeof page_runs);
+    assert_int_equal(vt_batch_run(engine, paths, 1, 2, keep_document, NULL, &err), VT_OK);
+    assert_false(vt_document_failed(delivered));
+    for (int i = 0; i < 16; i++)
+        assert_int_equal(page_runs[i], 1);
+    assert_int_equal(delivered->n_warnings, 16);
+    for (int i = 0; i < 16; i++)
+        assert_int_equal(delivered->warnings[i].page, i + 1);
+    assert_null(delivered->lock);
+    vt_document_free(delivered);
+    vt_engine_free(engine);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -263,6 +332,7 @@ int main(void)
         cmocka_unit_test(test_session_resources_live_until_session_ends),
         cmocka_unit_test(test_engine_rejects_bad_options),
         cmocka_unit_test(test_page_stages_run_page_by_page),
+        cmocka_unit_test(test_batch_shares_pages_between_workers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
