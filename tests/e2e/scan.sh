@@ -8,11 +8,13 @@
 # regression fails while machine-to-machine noise does not.
 set -eu
 vanthu=$1 cer=$2 image=$3 page=$4 truth=$5 kind=$6
+# Measured (bench/accuracy): clean pages 0.0–2.2%, degraded 0.0–1.6%, stamped
+# 4.3–10.0% (stamp and seal ink read as text until the image-cleaning stages land).
 case "$kind" in
   clean)    bound=3 ;;
-  degraded) bound=6 ;;
-  stamped)  bound=15 ;;   # until the stamp-removal stages land (issue 3)
-  *)        bound=10 ;;
+  degraded) bound=3 ;;
+  stamped)  bound=12 ;;
+  *)        echo "scan.sh: unknown fixture kind '$kind'" >&2; exit 2 ;;
 esac
 out=$(mktemp)
 trap 'rm -f "$out" "$out.page"' EXIT
