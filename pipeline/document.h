@@ -64,6 +64,8 @@ typedef struct vt_page {
     vt_block *blocks;
     size_t n_blocks, cap_blocks;
     double mean_confidence;     /* < 0: unknown */
+    bool from_text_layer;       /* words came from the input's own text (a PDF layer):
+                                 * no image is decoded and page stages skip the page */
     char *text;                 /* composed by the emit stage */
 } vt_page;
 

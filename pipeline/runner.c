@@ -101,6 +101,8 @@ static vt_status run_one_page(vt_session *session, vt_document *doc, vt_page *pa
                               size_t first, size_t last)
 {
     const vt_engine *engine = session->engine;
+    if (page->from_text_layer)
+        return VT_OK;           /* its text is already here; there is no image to work on */
     bool loaded = false;
     if (!page->image && doc->page_source.load) {
         if (load_page_image(session, doc, page) != VT_OK)

@@ -224,6 +224,7 @@ static vt_status try_text_layer(vt_document *doc, vt_page *page, PopplerPage *pp
         g_free(text);
         return vt_stage_fail(ctx, "out of memory");
     }
+    page->from_text_layer = take;
     if (!take && q.words > 0)
         vt_document_warn(doc, vt_stage_load_pdf.name, page->number,
                          "text layer ignored and the page OCRed: %zu words, %.0f%% with "

@@ -8,12 +8,16 @@ set_tests_properties(e2e/cli PROPERTIES LABELS e2e TIMEOUT 600)
 add_test(NAME e2e/batch COMMAND ${CMAKE_CURRENT_LIST_DIR}/batch.sh $<TARGET_FILE:vanthu_cli> ${VT_SAMPLE})
 set_tests_properties(e2e/batch PROPERTIES LABELS e2e TIMEOUT 900)
 
+add_test(NAME e2e/pdf COMMAND ${CMAKE_CURRENT_LIST_DIR}/pdf.sh $<TARGET_FILE:vanthu_cli>
+  $<TARGET_FILE:vt_cer> $<TARGET_FILE:vt_json_check> ${CMAKE_SOURCE_DIR}/fixtures)
+set_tests_properties(e2e/pdf PROPERTIES LABELS e2e TIMEOUT 900)
+
 # One test per fixture page listed in the manifest (image, page, ground truth, dpi,
 # kind, notes): OCR it and bound the character error rate against ground truth.
 set(VT_MANIFEST ${CMAKE_SOURCE_DIR}/fixtures/scans/MANIFEST.tsv)
 if(EXISTS ${VT_MANIFEST})
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${VT_MANIFEST})
-  file(STRINGS ${VT_MANIFEST} rows)
+  file(STRINGS ${VT_MANIFEST} rows ENCODING UTF-8)
   foreach(row ${rows})
     if(row MATCHES "^#" OR row MATCHES "^image\t")
       continue()
