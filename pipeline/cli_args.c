@@ -72,41 +72,28 @@ static bool parse_double(const char *s, double min, double max, double *out)
     return true;
 }
 
-static bool parse_format(const char *s, vt_output_format *out)
-{
-    if (strcmp(s, "text") == 0)
-        *out = VT_FORMAT_TEXT;
-    else if (strcmp(s, "json") == 0)
-        *out = VT_FORMAT_JSON;
-    else if (strcmp(s, "jsonl") == 0)
-        *out = VT_FORMAT_JSONL;
-    else
-        return false;
-    return true;
-}
+/* A word naming one of a few choices (--format, --ocr, --input-kind). */
+typedef struct choice {
+    const char *name;
+    int value;
+} choice;
 
-static bool parse_ocr_mode(const char *s, vt_ocr_mode *out)
-{
-    if (strcmp(s, "auto") == 0)
-        *out = VT_OCR_AUTO;
-    else if (strcmp(s, "always") == 0)
-        *out = VT_OCR_ALWAYS;
-    else if (strcmp(s, "never") == 0)
-        *out = VT_OCR_NEVER;
-    else
-        return false;
-    return true;
-}
+static const choice formats[] = {
+    {"text", VT_FORMAT_TEXT}, {"json", VT_FORMAT_JSON}, {"jsonl", VT_FORMAT_JSONL}, {NULL, 0},
+};
+static const choice ocr_modes[] = {
+    {"auto", VT_OCR_AUTO}, {"always", VT_OCR_ALWAYS}, {"never", VT_OCR_NEVER}, {NULL, 0},
+};
+static const choice input_kinds[] = {
+    {"auto", VT_INPUT_AUTO}, {"image", VT_INPUT_IMAGE}, {"pdf", VT_INPUT_PDF},
+    {"text", VT_INPUT_TEXT}, {NULL, 0},
+};
 
-static bool parse_kind(const char *s, vt_input_kind *out)
+static bool parse_choice(const char *s, const choice *choices, int *out)
 {
-    static const struct { const char *name; vt_input_kind kind; } kinds[] = {
-        {"auto", VT_INPUT_AUTO}, {"image", VT_INPUT_IMAGE},
-        {"pdf", VT_INPUT_PDF},   {"text", VT_INPUT_TEXT},
-    };
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strcmp(s, kinds[i].name) == 0) {
-            *out = kinds[i].kind;
+    for (const choice *c = choices; c->name; c++)
+        if (strcmp(s, c->name) == 0) {
+            *out = c->value;
             return true;
         }
     return false;
@@ -117,19 +104,26 @@ static bool parse_kind(const char *s, vt_input_kind *out)
 static bool apply_option(int c, const char *value, vt_cli_args *args, char *error,
                          size_t error_size)
 {
+    int v;
     switch (c) {
     case 'o': args->output = value; return true;
     case 'f':
-        return parse_format(value, &args->format)
-            || USAGE_ERROR("unknown format '%s' (use text, json or jsonl)", value);
+        if (!parse_choice(value, formats, &v))
+            return USAGE_ERROR("unknown format '%s' (use text, json or jsonl)", value);
+        args->format = (vt_output_format)v;
+        return true;
     case OPT_INPUT_KIND:
-        return parse_kind(value, &args->options.input_kind)
-            || USAGE_ERROR("unknown input kind '%s' (use auto, image, pdf or text)", value);
+        if (!parse_choice(value, input_kinds, &v))
+            return USAGE_ERROR("unknown input kind '%s' (use auto, image, pdf or text)", value);
+        args->options.input_kind = (vt_input_kind)v;
+        return true;
     case OPT_SKIP: args->options.skip = value; return true;
     case OPT_PAGES: args->options.pages = value; return true;
     case OPT_OCR:
-        return parse_ocr_mode(value, &args->options.ocr)
-            || USAGE_ERROR("unknown OCR mode '%s' (use auto, always or never)", value);
+        if (!parse_choice(value, ocr_modes, &v))
+            return USAGE_ERROR("unknown OCR mode '%s' (use auto, always or never)", value);
+        args->options.ocr = (vt_ocr_mode)v;
+        return true;
     case OPT_LANG: args->options.lang = value; return true;
     case OPT_TESSDATA: args->options.tessdata = value; return true;
     case OPT_DPI:
