@@ -12,7 +12,9 @@ static const vt_stage *const registry[] = {
     &vt_stage_load_image,
     &vt_stage_load_text,
     &vt_stage_load_pdf,
+    &vt_stage_ink_dropout,
     &vt_stage_ocr,
+    &vt_stage_layout_columns,
     &vt_stage_unicode,
     &vt_stage_emit,
 };

@@ -110,7 +110,9 @@ static bool start_word(page_builder *pb, TessResultIterator *ri, TessPageIterato
     pb->word = NULL;
     pb->symbol = 0;
     char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
-    if (!text || !*text) {
+    /* Tesseract reports ruling lines (under the header, the title) as words of
+     * white space; they carry no text. */
+    if (!text || text[strspn(text, " \t\n\xC2\xA0")] == '\0') {
         TessDeleteText(text);
         return true;
     }

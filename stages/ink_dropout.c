@@ -1,0 +1,56 @@
+/*
+ * ink_dropout — make coloured ink (red and purple stamps and seals, blue
+ * handwriting and signatures) vanish before OCR, keeping the black print.
+ *
+ * Decree 30 prints notices in black; everything coloured on an incoming scan was
+ * added later: the red seal, the red or violet "ĐẾN" stamp, blue pen. Scanners
+ * have long removed such "dropout colours" by reading one colour channel; the
+ * general form is to keep, for every pixel, its brightest channel: saturated ink
+ * is bright in its own channel (red ink in R, blue in B, violet in both) and
+ * turns light grey, while black print — also where it lies under the ink, which
+ * only darkens it — stays dark in every channel. A page with no real colour is
+ * left untouched.
+ */
+#include <leptonica/allheaders.h>
+
+#include "stages.h"
+
+/* Colour measure: pixels whose channels differ by more than DIFF, ignoring the
+ * near-black and near-white ones; a page is "coloured" above MIN_FRACTION. */
+#define DARK 30
+#define LIGHT 245
+#define DIFF 60
+#define MIN_FRACTION 0.0005f
+
+static bool applies(const vt_document *doc)
+{
+    return vt_document_has_images(doc);
+}
+
+static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx)
+{
+    (void)doc;
+    if (!page->image || pixGetDepth(page->image) != 32)
+        return VT_OK;
+    l_float32 pixel_fraction = 0, colour_fraction = 0;
+    if (pixColorFraction(page->image, DARK, LIGHT, DIFF, 2, &pixel_fraction, &colour_fraction))
+        return vt_stage_fail(ctx, "cannot measure the page's colours");
+    if (pixel_fraction * colour_fraction < MIN_FRACTION)
+        return VT_OK;
+    PIX *grey = pixConvertRGBToGrayMinMax(page->image, L_CHOOSE_MAX);
+    if (!grey)
+        return vt_stage_fail(ctx, "out of memory");
+    pixCopyResolution(grey, page->image);
+    pixDestroy(&page->image);
+    page->image = grey;
+    return VT_OK;
+}
+
+const vt_stage vt_stage_ink_dropout = {
+    .name = "ink_dropout",
+    .summary = "make red/purple stamps and seals and blue pen vanish before OCR, keeping "
+               "black print (also under the ink)",
+    .flags = 0,
+    .applies = applies,
+    .run_page = run_page,
+};

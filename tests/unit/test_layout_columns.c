@@ -1,0 +1,98 @@
+/*
+ * test_layout_columns.c — two-column zones are read column by column. Each case is
+ * a page of lines drawn as text: words at their x positions (page width 1000,
+ * each character 10 px, one space 10 px); the expected text is what emit composes.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "stages.h"
+
+/* "@x" before a word places it at x; otherwise it follows the last word. */
+typedef struct layout_case {
+    const char *lines[8];
+    const char *want;
+} layout_case;
+
+static const layout_case cases[] = {
+    {   /* the header: two columns on the same lines, then the title */
+        {"@100 UBND TỈNH @600 CỘNG HÒA XÃ HỘI", "@120 SỞ Y TẾ @620 Độc lập - Tự do",
+         "@110 Số: 88/TB-SYT @610 Kiên Giang, ngày 17", "@440 THÔNG BÁO",
+         "@100 Body text that crosses the middle of the page here"},
+        "UBND TỈNH\nSỞ Y TẾ\nSố: 88/TB-SYT\n\nCỘNG HÒA XÃ HỘI\nĐộc lập - Tự do\n"
+        "Kiên Giang, ngày 17\n\nTHÔNG BÁO\nBody text that crosses the middle of the page here\n"},
+    {   /* the closing: recipients left, signature right, left lines continue below */
+        {"@100 Body text that crosses the middle of the page here", "@100 Nơi nhận: @650 KT. GIÁM ĐỐC",
+         "@100 - Như trên; @650 PHÓ GIÁM ĐỐC", "@100 - Lưu: VT.", "@680 Nguyễn Văn A"},
+        "Body text that crosses the middle of the page here\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn A\n"},
+    {   /* justified body lines have wide gaps too, but not this wide: untouched */
+        {"@100 một   hai   ba   bốn   năm   sáu   bảy   tám   chín   mười   mười một",
+         "@100 Số @200 liệu"},
+        "một hai ba bốn năm sáu bảy tám chín mười mười một\nSố liệu\n"},
+    {   /* a gap at the left edge is not a column gap */
+        {"@100 1. @350 Mục một crosses the middle of the page", "@100 Body text across the middle"},
+        "1. Mục một crosses the middle of the page\nBody text across the middle\n"},
+};
+
+static void add_line(vt_block *block, const char *spec)
+{
+    vt_line *line = vt_block_add_line(block);
+    int x = 0;
+    char buf[256];
+    strcpy(buf, spec);
+    for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " ")) {
+        if (tok[0] == '@') {
+            x = atoi(tok + 1);
+            continue;
+        }
+        vt_word *w = vt_line_add_word(line, tok, strlen(tok));
+        int width = 10 * (int)strlen(tok);
+        w->box = (vt_box){x, 100, width, 20};
+        x += width + 10;
+    }
+    vt_box *first = &line->words[0].box, *last = &line->words[line->n_words - 1].box;
+    line->box = (vt_box){first->x, 100, last->x + last->w - first->x, 20};
+}
+
+
+static void test_layout_table(void **state)
+{
+    (void)state;
+    static const vt_stage *const stages[] = {&vt_stage_layout_columns, &vt_stage_emit};
+    vt_engine *engine;
+    vt_session *session;
+    char *err;
+    assert_int_equal(vt_engine_new_with_stages(NULL, stages, 2, &engine, &err), VT_OK);
+    assert_int_equal(vt_session_new(engine, &session, &err), VT_OK);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        vt_document *doc = vt_document_new("page");
+        vt_page *page = vt_document_add_page(doc);
+        page->width = 1000;
+        page->height = 1400;
+        vt_block *block = vt_page_add_block(page);
+        for (int l = 0; l < 8 && cases[i].lines[l]; l++)
+            add_line(block, cases[i].lines[l]);
+        doc->kind = VT_INPUT_IMAGE;
+        assert_int_equal(vt_run_document(session, doc), VT_OK);
+        if (strcmp(doc->text, cases[i].want) != 0)
+            fail_msg("case %zu:\n--- got\n%s--- want\n%s", i, doc->text, cases[i].want);
+        vt_document_free(doc);
+    }
+    vt_session_free(session);
+    vt_engine_free(engine);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_layout_table),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
