@@ -165,11 +165,13 @@ bool vt_cli_parse(int argc, char **argv, vt_cli_args *args, char *error, size_t 
     vt_options_init(&args->options);
     error[0] = '\0';
     /* getopt keeps its position in globals; reset them so parsing can run twice
-     * (the unit tests do). "+" stops at the first input, ":" reports missing values. */
+     * (the unit tests do). Options may follow inputs (GNU order, as users type
+     * "vanthu scan.pdf -f json"); "--" ends options for names starting with '-'.
+     * The leading ':' reports a missing value apart from an unknown option. */
     optind = 0;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+:o:f:j:qvh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:f:j:qvh", long_options, NULL)) != -1) {
         if (c == '?') {
             if (optopt)
                 return USAGE_ERROR("unknown option '-%c' (see --help)", optopt);

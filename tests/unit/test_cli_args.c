@@ -40,8 +40,9 @@ static const struct {
       "--tessdata", "/td", "-v", "x.txt"},
      {.ok = true, .kind = VT_INPUT_TEXT, .jobs = 1, .verbosity = 2, .n_inputs = 1,
       .skip = "unicode", .lang = "vie+eng", .tessdata = "/td"}},
-    /* options after the first input are inputs: file names may start with '-' */
-    {{"vanthu", "a.png", "-q"}, {.ok = true, .jobs = 1, .verbosity = 1, .n_inputs = 2, .lang = "vie"}},
+    /* options may follow inputs; after "--" everything is an input */
+    {{"vanthu", "a.png", "-q"}, {.ok = true, .jobs = 1, .verbosity = 0, .n_inputs = 1, .lang = "vie"}},
+    {{"vanthu", "a.png", "--", "-q"}, {.ok = true, .jobs = 1, .verbosity = 1, .n_inputs = 2, .lang = "vie"}},
     {{"vanthu", "--", "-odd-name.png"}, {.ok = true, .jobs = 1, .verbosity = 1, .n_inputs = 1, .lang = "vie"}},
     {{"vanthu", "--help"}, {.ok = true, .action = VT_ACTION_HELP, .jobs = 1, .verbosity = 1, .lang = "vie"}},
     {{"vanthu", "--version"}, {.ok = true, .action = VT_ACTION_VERSION, .jobs = 1, .verbosity = 1, .lang = "vie"}},
@@ -54,7 +55,7 @@ static const struct {
     {{"vanthu", "-j", "2x", "a.png"}, {.error = "--jobs wants a number"}},
     {{"vanthu", "--input-kind", "word", "a"}, {.error = "unknown input kind 'word'"}},
     {{"vanthu", "--dpi", "5", "a"}, {.error = "--dpi wants a resolution"}},
-    {{"vanthu", "a.png", "-o"}, {.ok = true, .jobs = 1, .verbosity = 1, .n_inputs = 2, .lang = "vie"}},
+    {{"vanthu", "a.png", "-o"}, {.error = "option '-o' needs a value"}},
     {{"vanthu", "-o"}, {.error = "option '-o' needs a value"}},
 };
 
