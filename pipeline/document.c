@@ -119,13 +119,13 @@ size_t vt_page_word_count(const vt_page *page)
     return n;
 }
 
-static void lock(vt_document *doc)
+void vt_document_lock(vt_document *doc)
 {
     if (doc->lock)
         pthread_mutex_lock(doc->lock);
 }
 
-static void unlock(vt_document *doc)
+void vt_document_unlock(vt_document *doc)
 {
     if (doc->lock)
         pthread_mutex_unlock(doc->lock);
@@ -147,9 +147,9 @@ static bool add_timing_locked(vt_document *doc, const char *stage, double ms)
 
 bool vt_document_add_timing(vt_document *doc, const char *stage, double ms)
 {
-    lock(doc);
+    vt_document_lock(doc);
     bool ok = add_timing_locked(doc, stage, ms);
-    unlock(doc);
+    vt_document_unlock(doc);
     return ok;
 }
 
@@ -172,12 +172,12 @@ static bool add_message(vt_document *doc, vt_message **list, size_t *count, size
     if (!text)
         return false;
     char *display = format_display(doc->source, stage, page, text);
-    lock(doc);
+    vt_document_lock(doc);
     bool grown = display && vt_array_grow((void **)list, count, cap, sizeof **list);
     if (grown)
         (*list)[*count - 1] = (vt_message){.stage = stage, .page = page, .text = text,
                                            .display = display};
-    unlock(doc);
+    vt_document_unlock(doc);
     if (!grown) {
         free(text);
         free(display);
@@ -234,10 +234,23 @@ static void free_page(vt_page *page)
         pixDestroy(&page->image);
 }
 
+void vt_receipt_stamp_free(vt_receipt_stamp *stamp)
+{
+    if (!stamp)
+        return;
+    free(stamp->org);
+    free(stamp->number);
+    free(stamp->date);
+    free(stamp->forwarded_to);
+    free(stamp->raw);
+    free(stamp);
+}
+
 void vt_document_free(vt_document *doc)
 {
     if (!doc)
         return;
+    vt_receipt_stamp_free(doc->receipt_stamp);
     for (size_t p = 0; p < doc->n_pages; p++)
         free_page(&doc->pages[p]);
     free(doc->pages);

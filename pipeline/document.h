@@ -95,6 +95,18 @@ typedef struct vt_page_source {
     void (*destroy)(void *state);
 } vt_page_source;
 
+/* The "ĐẾN" receipt stamp a registry puts on incoming paper (Decree 30/2020,
+ * Appendix IV): read from its own ink, never part of the text. */
+typedef struct vt_receipt_stamp {
+    int page;
+    vt_box box;
+    char *org;                  /* organisation line; owned, NULL when unread */
+    char *number;               /* arrival number, digits only */
+    char *date;                 /* ISO 8601, only when a valid calendar date was read */
+    char *forwarded_to;         /* the "Chuyển:" entry */
+    char *raw;                  /* everything OCR read in the stamp */
+} vt_receipt_stamp;
+
 struct vt_document {
     char *source;               /* file name, "-", or caller-given name */
     vt_input_kind kind;
@@ -105,6 +117,7 @@ struct vt_document {
     size_t n_pages, cap_pages;
     char *text;                 /* composed by emit; NULL before */
     bool failed;                /* a stage or the input failed; see errors */
+    vt_receipt_stamp *receipt_stamp;  /* owned; NULL when none was found */
     vt_timing *timings;
     size_t n_timings, cap_timings;
     vt_message *errors;
@@ -117,6 +130,7 @@ struct vt_document {
 };
 
 vt_document *vt_document_new(const char *source);
+void vt_receipt_stamp_free(vt_receipt_stamp *stamp);
 
 /* The add functions return the new, zeroed element, or NULL when out of memory.
  * The pointer is valid until the next add to the same array. */
@@ -129,6 +143,10 @@ bool vt_word_add_alternative(vt_word *word, unsigned symbol, const char *text, f
 
 /* Replace a word's text (the old string is freed). */
 bool vt_word_set_text(vt_word *word, const char *text, size_t len);
+
+/* Take doc->lock when it is set (pages of the document run on several threads). */
+void vt_document_lock(vt_document *doc);
+void vt_document_unlock(vt_document *doc);
 
 /* Add `ms` to the stage's time (page stages run once per page). */
 bool vt_document_add_timing(vt_document *doc, const char *stage, double ms);

@@ -214,6 +214,31 @@ static json_object *messages_json(const vt_message *list, size_t count, bool *ok
     return arr;
 }
 
+static void add_string_or_null(json_object *obj, const char *key, const char *value, bool *ok)
+{
+    if (value)
+        add(obj, key, utf8_string(value), ok);
+    else
+        json_object_object_add(obj, key, NULL);
+}
+
+static json_object *receipt_stamp_json(const vt_receipt_stamp *stamp, bool *ok)
+{
+    json_object *obj = json_object_new_object();
+    if (!obj) {
+        *ok = false;
+        return NULL;
+    }
+    add_string_or_null(obj, "org", stamp->org, ok);
+    add_string_or_null(obj, "number", stamp->number, ok);
+    add_string_or_null(obj, "date", stamp->date, ok);
+    add_string_or_null(obj, "forwarded_to", stamp->forwarded_to, ok);
+    add_string_or_null(obj, "raw", stamp->raw, ok);
+    add(obj, "page", json_object_new_int(stamp->page), ok);
+    add(obj, "box", box_json(stamp->box, ok), ok);
+    return obj;
+}
+
 static json_object *document_json(const vt_document *doc, bool *ok)
 {
     json_object *root = json_object_new_object();
@@ -236,6 +261,10 @@ static json_object *document_json(const vt_document *doc, bool *ok)
     for (size_t t = 0; t < doc->n_timings && *ok; t++)
         add(timings, doc->timings[t].stage, rounded(doc->timings[t].ms), ok);
     add(root, "timings_ms", timings, ok);
+    if (doc->receipt_stamp)
+        add(root, "receipt_stamp", receipt_stamp_json(doc->receipt_stamp, ok), ok);
+    else
+        json_object_object_add(root, "receipt_stamp", NULL);
     add(root, "errors", messages_json(doc->errors, doc->n_errors, ok), ok);
     add(root, "warnings", messages_json(doc->warnings, doc->n_warnings, ok), ok);
     add(root, "vanthu_version", json_object_new_string(vt_version()), ok);

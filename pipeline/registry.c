@@ -12,6 +12,7 @@ static const vt_stage *const registry[] = {
     &vt_stage_load_image,
     &vt_stage_load_text,
     &vt_stage_load_pdf,
+    &vt_stage_receipt_stamp,
     &vt_stage_ink_dropout,
     &vt_stage_ocr,
     &vt_stage_layout_columns,

@@ -12,6 +12,10 @@ add_test(NAME e2e/pdf COMMAND ${CMAKE_CURRENT_LIST_DIR}/pdf.sh $<TARGET_FILE:van
   $<TARGET_FILE:vt_cer> $<TARGET_FILE:vt_json_check> ${CMAKE_SOURCE_DIR}/fixtures)
 set_tests_properties(e2e/pdf PROPERTIES LABELS e2e TIMEOUT 900)
 
+add_test(NAME e2e/stamp COMMAND ${CMAKE_CURRENT_LIST_DIR}/stamp.sh $<TARGET_FILE:vanthu_cli>
+  ${CMAKE_SOURCE_DIR}/fixtures/scans)
+set_tests_properties(e2e/stamp PROPERTIES LABELS e2e TIMEOUT 900)
+
 # One test per fixture page listed in the manifest (image, page, ground truth, dpi,
 # kind, notes): OCR it and bound the character error rate against ground truth.
 set(VT_MANIFEST ${CMAKE_SOURCE_DIR}/fixtures/scans/MANIFEST.tsv)

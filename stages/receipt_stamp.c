@@ -1,0 +1,187 @@
+/*
+ * receipt_stamp — find the registry's "ĐẾN" stamp on a colour scan, read its
+ * fields from its own ink, and keep them out of the text.
+ *
+ * The stamp is pre-engraved red or violet ink (Decree 30/2020, Appendix IV,
+ * 50 × 35 mm) put in the upper part of page 1. Its ink is separated by colour;
+ * strokes are merged into blobs; a blob the size of the stamp in the upper half of
+ * a page is it. Only the ink inside that box is OCRed (as black on white), so the
+ * print under the stamp does not mix into its fields, and the ink_dropout stage
+ * after this one removes it from the page the body text is read from. A round
+ * seal is not the stamp: its box is square. Greyscale scans (no colour left) are
+ * not handled here yet.
+ */
+#include <leptonica/allheaders.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tesseract/capi.h>
+
+#include "stages.h"
+#include "stamp_fields.h"
+
+/* Red or violet ink: red clearly above green; violet also has blue above green. */
+#define INK_MARGIN 50
+
+static bool applies(const vt_document *doc)
+{
+    return vt_document_has_images(doc);
+}
+
+static bool is_ink(l_int32 r, l_int32 g, l_int32 b)
+{
+    return r - g > INK_MARGIN && (r - b > INK_MARGIN || b - g > INK_MARGIN);
+}
+
+/* 1 bpp mask of the stamp-coloured pixels of a 32 bpp page. */
+static PIX *ink_mask(PIX *page)
+{
+    l_int32 w = pixGetWidth(page), h = pixGetHeight(page);
+    PIX *mask = pixCreate(w, h, 1);
+    if (!mask)
+        return NULL;
+    l_uint32 *src = pixGetData(page), *dst = pixGetData(mask);
+    l_int32 swpl = pixGetWpl(page), dwpl = pixGetWpl(mask);
+    for (l_int32 y = 0; y < h; y++)
+        for (l_int32 x = 0; x < w; x++) {
+            l_int32 r, g, b;
+            extractRGBValues(src[y * swpl + x], &r, &g, &b);
+            if (is_ink(r, g, b))
+                SET_DATA_BIT(dst + y * dwpl, x);
+        }
+    return mask;
+}
+
+/* The stamp-sized blob in the upper half of the page, or NULL. */
+static BOX *find_stamp(PIX *mask, int dpi)
+{
+    double mm = dpi / 25.4;
+    /* Close the gaps between strokes and letters so the frame and its text become
+     * one blob: about 2 mm at the page's resolution. */
+    int close = (int)(2 * mm) | 1;
+    PIX *merged = pixCloseBrick(NULL, mask, close, close);
+    BOXA *blobs = merged ? pixConnComp(merged, NULL, 8) : NULL;
+    pixDestroy(&merged);
+    BOX *best = NULL;
+    int best_area = 0;
+    for (l_int32 i = 0; blobs && i < boxaGetCount(blobs); i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(blobs, i, &x, &y, &w, &h);
+        bool stamp_sized = w > 35 * mm && w < 75 * mm && h > 20 * mm && h < 55 * mm
+                           && w > 1.15 * h;   /* a round seal's box is square */
+        if (stamp_sized && y + h / 2 < pixGetHeight(mask) / 2 && w * h > best_area) {
+            boxDestroy(&best);
+            best = boxCreate(x, y, w, h);
+            best_area = w * h;
+        }
+    }
+    boxaDestroy(&blobs);
+    return best;
+}
+
+static void destroy_handle(void *handle)
+{
+    TessBaseAPIEnd(handle);
+    TessBaseAPIDelete(handle);
+}
+
+static TessBaseAPI *stamp_reader(vt_stage_context *ctx)
+{
+    TessBaseAPI *api = vt_stage_context_resource(ctx, &vt_stage_receipt_stamp);
+    if (api)
+        return api;
+    const vt_options *opt = vt_stage_context_options(ctx);
+    api = TessBaseAPICreate();
+    if (!api || TessBaseAPIInit3(api, opt->tessdata, opt->lang) != 0) {
+        if (api)
+            TessBaseAPIDelete(api);
+        vt_stage_fail(ctx, "cannot load the Tesseract language '%s' to read the stamp", opt->lang);
+        return NULL;
+    }
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    /* The stamp is a small block of short lines. */
+    TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
+    if (!vt_stage_context_keep(ctx, &vt_stage_receipt_stamp, api, destroy_handle)) {
+        destroy_handle(api);
+        vt_stage_fail(ctx, "too many per-session resources");
+        return NULL;
+    }
+    return api;
+}
+
+/* OCR the stamp's own ink: black where the mask is set, white elsewhere. */
+static char *read_ink(TessBaseAPI *api, PIX *mask, BOX *box, int dpi)
+{
+    PIX *clip = pixClipRectangle(mask, box, NULL);
+    PIX *grey = clip ? pixConvert1To8(NULL, clip, 255, 0) : NULL;
+    /* Stamp lettering is 8–9 pt, small for Tesseract's models: read it at twice
+     * the size, smoothed, as if scanned at twice the resolution. */
+    PIX *ink = grey ? pixScaleGrayLI(grey, 2.0f, 2.0f) : NULL;
+    pixDestroy(&clip);
+    pixDestroy(&grey);
+    if (!ink)
+        return NULL;
+    pixSetResolution(ink, 2 * dpi, 2 * dpi);
+    TessBaseAPISetImage2(api, ink);
+    TessBaseAPISetSourceResolution(api, 2 * dpi);
+    char *text = TessBaseAPIGetUTF8Text(api);
+    char *copy = text ? strdup(text) : NULL;
+    TessDeleteText(text);
+    TessBaseAPIClear(api);
+    pixDestroy(&ink);
+    return copy;
+}
+
+static vt_status record(vt_document *doc, vt_page *page, BOX *box, char *raw,
+                        vt_stage_context *ctx)
+{
+    vt_stamp_fields fields;
+    vt_receipt_stamp *stamp = calloc(1, sizeof *stamp);
+    if (!stamp || vt_stamp_fields_parse(raw, &fields) != 0) {
+        free(stamp);
+        free(raw);
+        return vt_stage_fail(ctx, "out of memory");
+    }
+    l_int32 x, y, w, h;
+    boxGetGeometry(box, &x, &y, &w, &h);
+    *stamp = (vt_receipt_stamp){.page = page->number, .box = {x, y, w, h}, .org = fields.org,
+                                .number = fields.number, .date = fields.date,
+                                .forwarded_to = fields.forwarded_to, .raw = raw};
+    /* Pages may finish in any order: the stamp of the earliest page is the receipt. */
+    vt_document_lock(doc);
+    if (!doc->receipt_stamp || stamp->page < doc->receipt_stamp->page) {
+        vt_receipt_stamp *older = doc->receipt_stamp;
+        doc->receipt_stamp = stamp;
+        stamp = older;
+    }
+    vt_document_unlock(doc);
+    vt_receipt_stamp_free(stamp);
+    return VT_OK;
+}
+
+static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx)
+{
+    if (!page->image || pixGetDepth(page->image) != 32)
+        return VT_OK;
+    PIX *mask = ink_mask(page->image);
+    if (!mask)
+        return vt_stage_fail(ctx, "out of memory");
+    BOX *box = find_stamp(mask, page->dpi);
+    vt_status status = VT_OK;
+    if (box) {
+        TessBaseAPI *api = stamp_reader(ctx);
+        char *raw = api ? read_ink(api, mask, box, page->dpi) : NULL;
+        status = !api ? VT_ERROR : raw ? record(doc, page, box, raw, ctx) : VT_OK;
+        boxDestroy(&box);
+    }
+    pixDestroy(&mask);
+    return status;
+}
+
+const vt_stage vt_stage_receipt_stamp = {
+    .name = "receipt_stamp",
+    .summary = "find the red/violet ĐẾN receipt stamp, read its number, date and routing "
+               "from its own ink (JSON receipt_stamp)",
+    .flags = 0,
+    .applies = applies,
+    .run_page = run_page,
+};

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# stamp.sh — on every fixture page with a receipt stamp (MANIFEST.tsv notes say
+# "ĐẾN stamp ...: ORG, NUMBER, YYYY-MM-DD"), vanthu reports the stamp's number and
+# date in JSON receipt_stamp, and no stamp text leaks into the page text; pages
+# with only a seal report no receipt stamp.
+# usage: stamp.sh VANTHU SCANS_DIR
+set -u
+vanthu=$1 scans=$2
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+failures=0 count=0
+check() {
+  local name=$1; shift
+  count=$((count + 1))
+  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
+}
+while IFS=$'\t' read -r image page truth dpi kind notes; do
+  [ "$kind" = stamped ] || continue
+  "$vanthu" -q -f jsonl "$scans/$image" > "$T/out.json"
+  if [[ "$notes" == *"ĐẾN stamp"* ]]; then
+    fields=${notes##*: }                       # "ORG, NUMBER, DATE"
+    number=$(echo "$fields" | awk -F', ' '{print $(NF-1)}')
+    date=$(echo "$fields" | awk -F', ' '{print $NF}')
+    check "$image: receipt number $number" grep -q "\"number\":\"$number\"" "$T/out.json"
+    check "$image: receipt date $date" grep -q "\"date\":\"$date\"" "$T/out.json"
+    text=$(grep -o '"text":"[^"]*' "$T/out.json" | head -n1)
+    check "$image: the stamp's number is not in the text" test "${text/$number/}" = "$text"
+    check "$image: the stamp's labels are not in the text" sh -c "! echo '$text' | grep -q -e 'Chuyển:' -e 'Ngày: '"
+  else
+    check "$image: a seal is not a receipt stamp" grep -q '"receipt_stamp":null' "$T/out.json"
+  fi
+done < "$scans/MANIFEST.tsv"
+echo "$((count - failures)) passed, $failures failed"
+[ "$failures" = 0 ]

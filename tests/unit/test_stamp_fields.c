@@ -1,0 +1,74 @@
+/*
+ * test_stamp_fields.c — receipt-stamp fields from OCR text: rows of stamp text as
+ * OCR gives it (with its typical damage) and the fields that must come out.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "stamp_fields.h"
+
+static const struct {
+    const char *text;
+    const char *org, *number, *date, *forwarded;
+} cases[] = {
+    {"TRUNG TÂM Y TẾ GIANG THÀNH\nSố: 0764\nĐẾN\nNgày: 21/4/2025\nChuyển: P. KHNV\nSố và ký hiệu HS:\n",
+     "TRUNG TÂM Y TẾ GIANG THÀNH", "0764", "2025-04-21", "P. KHNV"},
+    /* marks lost, separators misread, the ĐẾN frame read as ĐÁP */
+    {"SO Y TE TINH LANG SON\nĐÁP\nSo 1532\nNgay: 14I10I2024\nChuyen: Ban Giam doc\n",
+     "SO Y TE TINH LANG SON", "1532", "2024-10-14", "Ban Giam doc"},
+    /* a date that does not exist is not invented; a lost slash leaves no date */
+    {"BỆNH VIỆN\nSố: 12\nNgày: 31/02/2025\n", "BỆNH VIỆN", "12", NULL, NULL},
+    {"BỆNH VIỆN\nNgày: 21/42025\n", "BỆNH VIỆN", NULL, NULL, NULL},
+    /* "Sở" is an organisation, not the number label; the file line is not a number */
+    {"SỞ Y TẾ\nSố và ký hiệu HS: 01.TCCB\nSố: 88\n", "SỞ Y TẾ", "88", NULL, NULL},
+    {"Lưu hồ sơ số: 15\n", NULL, NULL, NULL, NULL},
+    {"", NULL, NULL, NULL, NULL},
+};
+
+static void check(size_t i, const char *what, const char *got, const char *want)
+{
+    if ((got == NULL) != (want == NULL) || (got && strcmp(got, want) != 0))
+        fail_msg("case %zu: %s is '%s', want '%s'", i, what, got ? got : "(null)",
+                 want ? want : "(null)");
+}
+
+static void test_stamp_fields_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        vt_stamp_fields f;
+        assert_int_equal(vt_stamp_fields_parse(cases[i].text, &f), 0);
+        check(i, "org", f.org, cases[i].org);
+        check(i, "number", f.number, cases[i].number);
+        check(i, "date", f.date, cases[i].date);
+        check(i, "forwarded_to", f.forwarded_to, cases[i].forwarded);
+        vt_stamp_fields_free(&f);
+    }
+}
+
+static void test_iso_date_calendar(void **state)
+{
+    (void)state;
+    char iso[11];
+    assert_int_equal(vt_iso_date(29, 2, 2024, iso), 0);
+    assert_string_equal(iso, "2024-02-29");
+    assert_int_equal(vt_iso_date(29, 2, 2025, iso), -1);
+    assert_int_equal(vt_iso_date(29, 2, 1900, iso), -1);
+    assert_int_equal(vt_iso_date(29, 2, 2000, iso), 0);
+    assert_int_equal(vt_iso_date(31, 4, 2025, iso), -1);
+    assert_int_equal(vt_iso_date(0, 1, 2025, iso), -1);
+    assert_int_equal(vt_iso_date(1, 13, 2025, iso), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stamp_fields_table),
+        cmocka_unit_test(test_iso_date_calendar),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,177 @@
+/*
+ * stamp_fields.c — fields of a receipt stamp from OCR text (see stamp_fields.h).
+ *
+ * Each line is folded to lower-case ASCII (marks and đ removed, through ICU's
+ * canonical decomposition) to find its label; the value is taken from the
+ * original line. Numbers are read digit by digit, so separators OCR confuses
+ * ("21I4I2025", "21.4.2025", "21 / 4 / 2025") all give the same date, which is
+ * kept only when it exists in the calendar.
+ */
+#include "stamp_fields.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "utf8.h"
+
+/* Lower-case ASCII letters, digits and spaces of a UTF-8 line, marks dropped. */
+static char *fold_to_ascii(const char *line, size_t len)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+    char *out = malloc(len * 2 + 1);
+    if (!out || U_FAILURE(err)) {
+        free(out);
+        return NULL;
+    }
+    size_t n = 0, pos = 0;
+    while (pos < len) {
+        int32_t c = vt_utf8_next(line, len, &pos);
+        if (c == 0x111 || c == 0x110)
+            c = 'd';
+        else if (c >= 0x80) {
+            UChar decomposed[8];
+            int32_t dn = unorm2_getDecomposition(nfd, c, decomposed, 8, &err);
+            c = (dn > 0 && decomposed[0] < 0x80) ? decomposed[0] : ' ';
+            err = U_ZERO_ERROR;
+        }
+        out[n++] = (char)tolower(c);
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static bool starts_with_label(const char *folded, const char *label)
+{
+    while (*folded == ' ' || *folded == '-' || *folded == '.')
+        folded++;
+    return strncmp(folded, label, strlen(label)) == 0;
+}
+
+/* "Số:" or "Số 0764", but not "Sở Y tế" (which folds to the same letters). */
+static bool is_number_label(const char *folded)
+{
+    if (!starts_with_label(folded, "so"))
+        return false;
+    const char *p = strstr(folded, "so") + 2;
+    while (*p == ' ' || *p == '.')
+        p++;
+    return *p == ':' || isdigit((unsigned char)*p);
+}
+
+/* Up to `max` numbers in a line, each a run of digits. */
+static int read_numbers(const char *s, long *numbers, int max)
+{
+    int n = 0;
+    while (*s && n < max) {
+        if (isdigit((unsigned char)*s)) {
+            char *end;
+            numbers[n++] = strtol(s, &end, 10);
+            s = end;
+        } else {
+            s++;
+        }
+    }
+    return n;
+}
+
+int vt_iso_date(int day, int month, int year, char iso[11])
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1)
+        return -1;
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (day > days[month - 1] + (month == 2 && leap))
+        return -1;
+    char buf[32];   /* roomy: the compiler cannot see the ranges checked above */
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    memcpy(iso, buf, 11);
+    return 0;
+}
+
+/* The text after the label's colon (or after the label), trimmed. */
+static char *value_after_colon(const char *line, size_t len)
+{
+    const char *colon = memchr(line, ':', len);
+    const char *v = colon ? colon + 1 : line;
+    const char *end = line + len;
+    while (v < end && (*v == ' ' || *v == '.'))
+        v++;
+    while (end > v && (end[-1] == ' ' || end[-1] == '.'))
+        end--;
+    return end > v ? strndup(v, (size_t)(end - v)) : NULL;
+}
+
+static char *digits_of(const char *s)
+{
+    char buf[32];
+    size_t n = 0;
+    for (; *s && n + 1 < sizeof buf; s++)
+        if (isdigit((unsigned char)*s))
+            buf[n++] = *s;
+        else if (n > 0)
+            break;            /* the first run of digits is the number */
+    buf[n] = '\0';
+    return n ? strdup(buf) : NULL;
+}
+
+static void read_line(const char *line, size_t len, const char *folded, vt_stamp_fields *out,
+                      bool *org_done)
+{
+    if (starts_with_label(folded, "ngay")) {
+        long num[3];
+        char iso[11];
+        if (!out->date && read_numbers(folded, num, 3) == 3
+            && vt_iso_date((int)num[0], (int)num[1], (int)num[2], iso) == 0)
+            out->date = strdup(iso);
+    } else if (starts_with_label(folded, "so va ky hieu") || starts_with_label(folded, "luu ho so")) {
+        /* the file reference: not one of the fields read here */
+    } else if (is_number_label(folded)) {
+        if (!out->number)
+            out->number = digits_of(folded);
+    } else if (starts_with_label(folded, "chuyen")) {
+        if (!out->forwarded_to)
+            out->forwarded_to = value_after_colon(line, len);
+    } else if (!*org_done && strspn(folded, " ") < strlen(folded)
+               && !starts_with_label(folded, "den")) {
+        out->org = strndup(line, len);
+        *org_done = true;
+    }
+}
+
+int vt_stamp_fields_parse(const char *text, vt_stamp_fields *out)
+{
+    *out = (vt_stamp_fields){0};
+    bool org_done = false;
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, "\n");
+        size_t start = 0;
+        while (start < len && p[start] == ' ')
+            start++;
+        if (len > start) {
+            char *folded = fold_to_ascii(p + start, len - start);
+            if (!folded) {
+                vt_stamp_fields_free(out);
+                return -1;
+            }
+            read_line(p + start, len - start, folded, out, &org_done);
+            free(folded);
+        }
+        p += len + (p[len] == '\n');
+    }
+    return 0;
+}
+
+void vt_stamp_fields_free(vt_stamp_fields *f)
+{
+    free(f->org);
+    free(f->number);
+    free(f->date);
+    free(f->forwarded_to);
+    *f = (vt_stamp_fields){0};
+}
