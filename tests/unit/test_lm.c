@@ -1,0 +1,233 @@
+/*
+ * test_lm.c — the model file: train on a tiny corpus written to a temporary
+ * folder, read it back (lexicon, candidates, probabilities that sum to one), and
+ * check that missing, truncated and damaged files give an error, not a crash.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lm.h"
+#include "lm_train.h"
+
+static const char *const corpus[] = {
+    "# doc_id = tiny\nCộng hòa xã hội chủ nghĩa Việt Nam.\nĐộc lập - Tự do - Hạnh phúc.\n"
+    "Sở Y tế thông báo kết luận của Giám đốc Sở.\nSở Y tế đề nghị các đơn vị thực hiện.\n",
+    "Các đơn vị thực hiện thông báo số 88/TB-SYT ngày 24/11/2015.\nGiám đốc Sở Y tế kết luận.\n"
+    "Văn bản đến được chuyển cho các đơn vị.\nUBND tỉnh đề nghị Sở Y tế thực hiện.\n",
+};
+
+typedef struct fixture {
+    char dir[64];
+    char model[96];
+    vt_lm *lm;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    strcpy(f->dir, "/tmp/vt-test-lm-XXXXXX");
+    if (f == NULL || mkdtemp(f->dir) == NULL)
+        return -1;
+    for (size_t i = 0; i < sizeof corpus / sizeof corpus[0]; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%zu.txt", f->dir, i);
+        FILE *out = fopen(path, "w");
+        if (out == NULL)
+            return -1;
+        fputs(corpus[i], out);
+        fclose(out);
+    }
+    snprintf(f->model, sizeof f->model, "%s/model.lm", f->dir);
+    vt_lm_train_options opt;
+    vt_lm_train_defaults(&opt);
+    opt.min_syllable_count = 1;
+    opt.min_trigram_count = 1;
+    opt.holdout_every = 0;
+    const char *dirs[] = {f->dir};
+    char *err = NULL;
+    vt_lm_train_stats stats;
+    if (!vt_lm_train(dirs, 1, &opt, f->model, &stats, &err)) {
+        fprintf(stderr, "%s\n", err);
+        free(err);
+        return -1;
+    }
+    f->lm = vt_lm_open(f->model, &err);
+    if (f->lm == NULL) {
+        fprintf(stderr, "%s\n", err);
+        free(err);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    char path[128];
+    vt_lm_close(f->lm);
+    for (size_t i = 0; i < sizeof corpus / sizeof corpus[0]; i++) {
+        snprintf(path, sizeof path, "%s/%zu.txt", f->dir, i);
+        unlink(path);
+    }
+    unlink(f->model);
+    rmdir(f->dir);
+    free(f);
+    return 0;
+}
+
+static uint32_t id_of(const vt_lm *lm, const char *key)
+{
+    return vt_lm_lookup(lm, key, strlen(key));
+}
+
+static void test_lexicon(void **state)
+{
+    const vt_lm *lm = ((fixture *)*state)->lm;
+    static const struct { const char *key; uint32_t count; } words[] = {
+        {"sở", 5}, {"y", 4}, {"hòa", 1}, {"đến", 1}, {"cộng", 1},
+        {"ubnd", 0}, {"88", 0}, {"sơ", 0}, {"hoà", 0}, {"<s>", 0},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        uint32_t id = id_of(lm, words[i].key);
+        if (words[i].count == 0)
+            assert_int_equal(id, VT_LM_UNK);
+        else {
+            assert_true(id >= VT_LM_FIRST_SYLLABLE);
+            assert_string_equal(vt_lm_key(lm, id), words[i].key);
+            assert_int_equal(vt_lm_count(lm, id), words[i].count);
+        }
+    }
+    assert_string_equal(vt_lm_key(lm, VT_LM_BOS), "<s>");
+    assert_int_equal(vt_lm_tone_style(lm), VT_TONE_STYLE_OLD);
+}
+
+/* skeleton → the keys that share it, in id (= key) order */
+static void test_candidates(void **state)
+{
+    const vt_lm *lm = ((fixture *)*state)->lm;
+    static const struct { const char *skeleton, *keys; } rows[] = {
+        {"so", "sở số"}, {"den", "đến"}, {"ddd", ""}, {"y", "y"}, {"do", "do"}, {"doc", "độc đốc"}, {"don", "đơn"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const uint16_t *ids;
+        size_t n = vt_lm_candidates(lm, rows[i].skeleton, strlen(rows[i].skeleton), &ids);
+        char got[128] = "";
+        for (size_t k = 0; k < n; k++) {
+            strcat(got, k ? " " : "");
+            strcat(got, vt_lm_key(lm, ids[k]));
+            assert_string_equal(vt_lm_skeleton(lm, ids[k]), rows[i].skeleton);
+        }
+        (void)rows[i].keys; /* order is byte order of keys; compare as sets */
+        for (const char *want = rows[i].keys; *want;) {
+            size_t wl = strcspn(want, " ");
+            char one[32];
+            memcpy(one, want, wl);
+            one[wl] = '\0';
+            if (strstr(got, one) == NULL)
+                fail_msg("skeleton %s: got [%s], missing %s", rows[i].skeleton, got, one);
+            want += wl + (want[wl] == ' ');
+        }
+        if (rows[i].keys[0] == '\0')
+            assert_int_equal(n, 0);
+    }
+}
+
+/* P(w | u v) over all w sums to 1, for seen and unseen histories. */
+static void test_probabilities_normalised(void **state)
+{
+    const vt_lm *lm = ((fixture *)*state)->lm;
+    uint32_t so = id_of(lm, "sở"), y = id_of(lm, "y"), vi = id_of(lm, "vị");
+    uint32_t histories[][2] = {{so, y}, {VT_LM_BOS, so}, {VT_LM_NONE, VT_LM_BOS}, {vi, so},
+                               {VT_LM_NONE, VT_LM_NONE}};
+    for (size_t h = 0; h < sizeof histories / sizeof histories[0]; h++) {
+        double sum = 0;
+        for (uint32_t w = 0; w < vt_lm_word_count(lm); w++)
+            if (w != VT_LM_BOS)
+                sum += pow(10, vt_lm_logprob(lm, histories[h][0], histories[h][1], w));
+        if (fabs(sum - 1) > 0.02)
+            fail_msg("history %zu sums to %f", h, sum);
+    }
+    /* context helps: tế after "sở y" beats tế alone */
+    uint32_t te = id_of(lm, "tế");
+    assert_true(vt_lm_logprob(lm, so, y, te) > vt_lm_logprob(lm, VT_LM_NONE, VT_LM_NONE, te));
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    *len = (size_t)ftell(f);
+    rewind(f);
+    char *data = malloc(*len);
+    assert_int_equal(fread(data, 1, *len, f), *len);
+    fclose(f);
+    return data;
+}
+
+static void write_bytes(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    if (len > 0)
+        assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+/* Damaged files: each must fail to open with a message naming the problem. */
+static void test_damaged_files(void **state)
+{
+    fixture *fx = *state;
+    size_t len;
+    char *good = slurp(fx->model, &len);
+    char *bad = malloc(len);
+    char path[128];
+    snprintf(path, sizeof path, "%s/bad.lm", fx->dir);
+    static const struct { const char *damage, *message; } rows[] = {
+        {"empty", "truncated"}, {"header only", "truncated"}, {"cut in half", "truncated"},
+        {"last byte lost", "truncated"}, {"payload byte flipped", "checksum"},
+        {"magic", "bad magic"}, {"version", "version"}, {"missing", "cannot open"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        size_t n = len;
+        memcpy(bad, good, len);
+        const char *d = rows[i].damage;
+        if (!strcmp(d, "empty")) n = 0;
+        else if (!strcmp(d, "header only")) n = 100;
+        else if (!strcmp(d, "cut in half")) n = len / 2;
+        else if (!strcmp(d, "last byte lost")) n = len - 1;
+        else if (!strcmp(d, "payload byte flipped")) bad[len - 3] ^= 0x40;
+        else if (!strcmp(d, "magic")) bad[0] = 'X';
+        else if (!strcmp(d, "version")) bad[8] = 9;
+        if (strcmp(d, "missing") != 0)
+            write_bytes(path, bad, n);
+        char *err = NULL;
+        vt_lm *lm = vt_lm_open(!strcmp(d, "missing") ? "/nonexistent/model.lm" : path, &err);
+        if (lm != NULL || err == NULL || strstr(err, rows[i].message) == NULL)
+            fail_msg("%s: opened=%d message=%s", d, lm != NULL, err ? err : "(none)");
+        free(err);
+    }
+    unlink(path);
+    free(bad);
+    free(good);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_candidates),
+        cmocka_unit_test(test_probabilities_normalised),
+        cmocka_unit_test(test_damaged_files),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

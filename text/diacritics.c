@@ -1,0 +1,415 @@
+/*
+ * diacritics.c — diacritic repair and restoration (see diacritics.h).
+ *
+ * Per sentence: each token becomes a slot with its candidates (the input form
+ * first, then the attested syllables of the same skeleton, best few by unigram
+ * and channel cost); a beam search over trigram states (previous word, current
+ * word) picks the best path. In repair mode a cheap local test first freezes
+ * every slot where no alternative comes near the input form in its observed
+ * context, so a correct sentence is usually not searched at all (that is where
+ * the speed comes from, and why correct text is left alone).
+ *
+ * Costs are log10. Channel model, repair mode: keeping a legal, attested input
+ * costs 0; changing it costs CHANGE_COST + CONFIDENCE_COST × OCR confidence,
+ * plus MARK_COST for every mark beyond the first that differs. An input that is
+ * not a legal attested syllable costs UNKNOWN_KEEP_COST to keep.
+ */
+#include "diacritics.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "token.h"
+#include "utf8.h"
+
+#define MAX_CANDIDATES 16 /* restore mode; repair keeps REPAIR_CANDIDATES */
+#define REPAIR_CANDIDATES 8
+#define BEAM 16
+#define CHANGE_COST 2.0
+#define CONFIDENCE_COST 2.0
+#define DEFAULT_CONFIDENCE 0.6f
+#define MARK_COST 1.5
+#define UNKNOWN_KEEP_COST 2.5
+#define FREEZE_MARGIN 1.0
+
+typedef struct candidate {
+    uint32_t id;
+    double channel;
+} candidate;
+
+typedef struct slot {
+    vt_token tok;
+    bool editable;
+    vt_case_shape shape;
+    candidate cands[MAX_CANDIDATES]; /* cands[0] is the input form */
+    int n_cands;
+    int chosen;
+} slot;
+
+typedef struct hyp {
+    uint32_t prev, cur;
+    double score;
+    int cand, parent;
+} hyp;
+
+typedef struct workspace {
+    const vt_lm *lm;
+    vt_diacritics_mode mode;
+    const char *text;
+    const vt_span_confidence *confs;
+    size_t n_confs;
+    slot *slots;
+    size_t n_slots, cap_slots;
+    hyp (*beams)[BEAM];
+    int *beam_size;
+    size_t cap_beams;
+} workspace;
+
+static float confidence_at(const workspace *w, size_t start)
+{
+    size_t lo = 0, hi = w->n_confs;
+    while (lo < hi) { /* last span starting at or before start */
+        size_t mid = lo + (hi - lo) / 2;
+        if (w->confs[mid].start <= start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0 && start < w->confs[lo - 1].end)
+        return w->confs[lo - 1].confidence;
+    return DEFAULT_CONFIDENCE;
+}
+
+/* How many marks (tone, vowel marks, the bar of đ) differ between two parses of
+ * the same skeleton. */
+static int mark_differences(const vt_syllable *a, const vt_syllable *b)
+{
+    int d = a->tone != b->tone;
+    for (size_t i = 0; i < a->n_letters && i < b->n_letters; i++)
+        d += a->letters[i].mark != b->letters[i].mark;
+    return d;
+}
+
+/* Case shape of a word that is not a syllable; false when mixed (iPhone). */
+static bool word_shape(const char *s, size_t len, vt_case_shape *shape)
+{
+    size_t pos = 0, n = 0, uppers = 0;
+    bool first_upper = false;
+    while (pos < len) {
+        vt_letter l;
+        if (!vt_letter_decompose(vt_utf8_next(s, len, &pos), &l))
+            return false;
+        uppers += l.upper;
+        first_upper |= n == 0 && l.upper;
+        n++;
+    }
+    if (uppers == 0)
+        *shape = VT_CASE_LOWER;
+    else if (uppers == 1 && first_upper)
+        *shape = VT_CASE_TITLE;
+    else if (uppers == n)
+        *shape = VT_CASE_UPPER;
+    else
+        return false;
+    return true;
+}
+
+static double unigram(const vt_lm *lm, uint32_t id)
+{
+    return vt_lm_logprob(lm, VT_LM_NONE, VT_LM_NONE, id);
+}
+
+/* Keep the best `limit` - 1 alternatives by unigram minus channel. */
+static void add_alternative(slot *sl, const vt_lm *lm, int limit, uint32_t id, double channel)
+{
+    candidate c = {id, channel};
+    double score = unigram(lm, id) - channel;
+    if (sl->n_cands < limit) {
+        sl->cands[sl->n_cands++] = c;
+        return;
+    }
+    int worst = 1;
+    for (int k = 2; k < sl->n_cands; k++)
+        if (unigram(lm, sl->cands[k].id) - sl->cands[k].channel <
+            unigram(lm, sl->cands[worst].id) - sl->cands[worst].channel)
+            worst = k;
+    if (score > unigram(lm, sl->cands[worst].id) - sl->cands[worst].channel)
+        sl->cands[worst] = c;
+}
+
+static void fill_candidates(workspace *w, slot *sl, const vt_syllable *observed, const char *skeleton)
+{
+    const uint16_t *ids;
+    size_t n = vt_lm_candidates(w->lm, skeleton, strlen(skeleton), &ids);
+    bool known = observed != NULL && sl->cands[0].id != VT_LM_UNK;
+    float conf = confidence_at(w, sl->tok.start);
+    if (!known)
+        sl->cands[0].channel = UNKNOWN_KEEP_COST;
+    for (size_t i = 0; i < n; i++) {
+        if (ids[i] == sl->cands[0].id)
+            continue;
+        double channel = 0;
+        if (w->mode == VT_DIACRITICS_REPAIR) {
+            channel = CHANGE_COST + CONFIDENCE_COST * conf;
+            vt_syllable cand;
+            const char *key = vt_lm_key(w->lm, ids[i]);
+            if (known && vt_syllable_parse(key, strlen(key), &cand)) {
+                int d = mark_differences(observed, &cand);
+                channel += MARK_COST * (d > 1 ? d - 1 : 0);
+            }
+        }
+        add_alternative(sl, w->lm, w->mode == VT_DIACRITICS_REPAIR ? REPAIR_CANDIDATES : MAX_CANDIDATES,
+                        ids[i], channel);
+    }
+}
+
+/* Turn a token into a slot: its input-form id and, for syllables, candidates. */
+static void build_slot(workspace *w, slot *sl)
+{
+    const char *s = w->text + sl->tok.start;
+    size_t len = sl->tok.end - sl->tok.start;
+    static const uint32_t class_of[] = {VT_LM_UNK, VT_LM_WORD, VT_LM_NUM, VT_LM_CODE, VT_LM_PUNCT, VT_LM_PUNCT};
+    sl->n_cands = 1;
+    sl->chosen = 0;
+    sl->editable = false;
+    sl->cands[0] = (candidate){class_of[sl->tok.kind], 0};
+    char key[VT_SYLLABLE_MAX_BYTES], skeleton[VT_SYLLABLE_MAX_BYTES];
+    if (sl->tok.kind == VT_TOKEN_SYLLABLE) {
+        vt_syllable syl;
+        if (!vt_syllable_parse(s, len, &syl))
+            return;
+        vt_syllable_key(&syl, vt_lm_tone_style(w->lm), key);
+        vt_syllable_skeleton(&syl, skeleton);
+        sl->cands[0].id = vt_lm_lookup(w->lm, key, strlen(key));
+        sl->shape = syl.case_shape;
+        sl->editable = true;
+        fill_candidates(w, sl, &syl, skeleton);
+    } else if (sl->tok.kind == VT_TOKEN_WORD && word_shape(s, len, &sl->shape) &&
+               vt_word_skeleton(s, len, skeleton, sizeof skeleton) > 0) {
+        /* a word that breaks the grammar may be a syllable with marks lost or
+         * misread (quyet, viềc); if it is a foreign word the model keeps it */
+        sl->editable = true;
+        fill_candidates(w, sl, NULL, skeleton);
+    }
+}
+
+/* ids of the input forms around slot i: position -1 is <s>, n is </s>. */
+static uint32_t observed_id(const workspace *w, size_t first, size_t end, long i)
+{
+    if (i < (long)first)
+        return i == (long)first - 1 ? VT_LM_BOS : VT_LM_NONE;
+    if (i >= (long)end)
+        return i == (long)end ? VT_LM_EOS : VT_LM_NONE;
+    const slot *sl = &w->slots[i];
+    return sl->cands[sl->chosen].id;
+}
+
+/* log10 of the three trigrams that contain slot i holding word c. */
+static double local_score(const workspace *w, size_t first, size_t end, long i, uint32_t c)
+{
+    uint32_t l2 = observed_id(w, first, end, i - 2), l1 = observed_id(w, first, end, i - 1);
+    uint32_t r1 = observed_id(w, first, end, i + 1), r2 = observed_id(w, first, end, i + 2);
+    double s = vt_lm_logprob(w->lm, l2, l1, c);
+    if (r1 != VT_LM_NONE)
+        s += vt_lm_logprob(w->lm, l1, c, r1);
+    if (r2 != VT_LM_NONE)
+        s += vt_lm_logprob(w->lm, c, r1, r2);
+    return s;
+}
+
+/* Repair mode: drop the alternatives of slots where none is close to the input. */
+static bool freeze_confident_slots(workspace *w, size_t first, size_t end)
+{
+    bool open = false;
+    for (size_t i = first; i < end; i++) {
+        slot *sl = &w->slots[i];
+        if (sl->n_cands < 2)
+            continue;
+        double keep = local_score(w, first, end, (long)i, sl->cands[0].id) - sl->cands[0].channel;
+        int kept = 1;
+        for (int k = 1; k < sl->n_cands; k++) {
+            double alt = local_score(w, first, end, (long)i, sl->cands[k].id) - sl->cands[k].channel;
+            if (alt > keep - FREEZE_MARGIN)
+                sl->cands[kept++] = sl->cands[k];
+        }
+        sl->n_cands = kept;
+        open |= kept > 1;
+    }
+    return open;
+}
+
+static void push_hyp(hyp *beam, int *size, hyp h)
+{
+    for (int k = 0; k < *size; k++)
+        if (beam[k].prev == h.prev && beam[k].cur == h.cur) { /* same trigram state */
+            if (h.score > beam[k].score)
+                beam[k] = h;
+            return;
+        }
+    if (*size < BEAM) {
+        beam[(*size)++] = h;
+        return;
+    }
+    int worst = 0;
+    for (int k = 1; k < *size; k++)
+        if (beam[k].score < beam[worst].score)
+            worst = k;
+    if (h.score > beam[worst].score)
+        beam[worst] = h;
+}
+
+/* Beam search over slots [first, end); sets each slot's `chosen`. */
+static void decode(workspace *w, size_t first, size_t end)
+{
+    hyp start = {VT_LM_NONE, VT_LM_BOS, 0, 0, -1};
+    for (size_t i = first; i < end; i++) {
+        const slot *sl = &w->slots[i];
+        hyp *prev = i == first ? &start : w->beams[i - 1];
+        int n_prev = i == first ? 1 : w->beam_size[i - 1];
+        w->beam_size[i] = 0;
+        for (int p = 0; p < n_prev; p++)
+            for (int k = 0; k < sl->n_cands; k++) {
+                uint32_t c = sl->cands[k].id;
+                double s = prev[p].score + vt_lm_logprob(w->lm, prev[p].prev, prev[p].cur, c) -
+                           sl->cands[k].channel;
+                push_hyp(w->beams[i], &w->beam_size[i], (hyp){prev[p].cur, c, s, k, p});
+            }
+    }
+    int best = 0;
+    double best_score = -1e300;
+    for (int k = 0; k < w->beam_size[end - 1]; k++) {
+        const hyp *h = &w->beams[end - 1][k];
+        double s = h->score + vt_lm_logprob(w->lm, h->prev, h->cur, VT_LM_EOS);
+        if (s > best_score) {
+            best_score = s;
+            best = k;
+        }
+    }
+    for (size_t i = end; i-- > first;) {
+        const hyp *h = &w->beams[i][best];
+        w->slots[i].chosen = h->cand;
+        best = h->parent;
+    }
+}
+
+static bool reserve(workspace *w, size_t n)
+{
+    if (n <= w->cap_slots)
+        return true;
+    size_t cap = n * 2;
+    slot *slots = realloc(w->slots, cap * sizeof *slots);
+    if (slots != NULL)
+        w->slots = slots;
+    hyp(*beams)[BEAM] = realloc(w->beams, cap * sizeof *beams);
+    if (beams != NULL)
+        w->beams = beams;
+    int *sizes = realloc(w->beam_size, cap * sizeof *sizes);
+    if (sizes != NULL)
+        w->beam_size = sizes;
+    if (slots == NULL || beams == NULL || sizes == NULL)
+        return false;
+    w->cap_slots = cap;
+    return true;
+}
+
+static void process_sentence(workspace *w, size_t first, size_t end)
+{
+    bool open = false;
+    for (size_t i = first; i < end; i++)
+        open |= w->slots[i].n_cands > 1;
+    if (open && w->mode == VT_DIACRITICS_REPAIR)
+        open = freeze_confident_slots(w, first, end);
+    if (open)
+        decode(w, first, end);
+}
+
+/* Write slot i's choice; records a repair when it differs from the input. */
+static bool emit_choice(workspace *w, size_t first, size_t end, size_t i, vt_strbuf *out,
+                        vt_repair **repairs, size_t *n_repairs)
+{
+    slot *sl = &w->slots[i];
+    const char *key = vt_lm_key(w->lm, sl->cands[sl->chosen].id);
+    vt_syllable syl;
+    char to[VT_SYLLABLE_MAX_BYTES];
+    size_t len = sl->tok.end - sl->tok.start;
+    if (sl->chosen == 0 || !vt_syllable_parse(key, strlen(key), &syl)) {
+        vt_strbuf_append(out, w->text + sl->tok.start, len);
+        return true;
+    }
+    vt_syllable_render(&syl, vt_lm_tone_style(w->lm), sl->shape, to);
+    vt_strbuf_puts(out, to);
+    vt_repair *grown = realloc(*repairs, (*n_repairs + 1) * sizeof *grown);
+    if (grown == NULL)
+        return false;
+    *repairs = grown;
+    vt_repair *r = &grown[(*n_repairs)++];
+    r->start = sl->tok.start;
+    r->end = sl->tok.end;
+    size_t from_len = len < sizeof r->from - 1 ? len : sizeof r->from - 1;
+    memcpy(r->from, w->text + sl->tok.start, from_len);
+    r->from[from_len] = '\0';
+    strcpy(r->to, to);
+    /* evidence: the chosen form against the input form, both in the chosen context */
+    int chosen = sl->chosen;
+    double with = local_score(w, first, end, (long)i, sl->cands[chosen].id) - sl->cands[chosen].channel;
+    sl->chosen = 0;
+    double without = local_score(w, first, end, (long)i, sl->cands[0].id) - sl->cands[0].channel;
+    sl->chosen = chosen;
+    r->score = with - without;
+    return true;
+}
+
+bool vt_diacritics_apply(const vt_lm *lm, vt_diacritics_mode mode, const char *text, size_t len,
+                         const vt_span_confidence *confidences, size_t n_confidences,
+                         vt_diacritics_result *out, char **errmsg)
+{
+    workspace w = {lm, mode, text, confidences, confidences ? n_confidences : 0, NULL, 0, 0, NULL, NULL, 0};
+    vt_strbuf sb = {0};
+    vt_repair *repairs = NULL;
+    size_t n_repairs = 0, pos = 0, copied = 0;
+    vt_token tok;
+    bool ok = true, more = true;
+    while (ok && more) {
+        /* gather one sentence of slots, up to a break or the end */
+        size_t first = 0;
+        w.n_slots = 0;
+        while ((more = vt_token_next(text, len, &pos, &tok)) && tok.kind != VT_TOKEN_BREAK) {
+            if (!(ok = reserve(&w, w.n_slots + 1)))
+                break;
+            w.slots[w.n_slots].tok = tok;
+            build_slot(&w, &w.slots[w.n_slots++]);
+        }
+        if (!ok)
+            break;
+        process_sentence(&w, first, w.n_slots);
+        for (size_t i = first; i < w.n_slots && ok; i++) {
+            vt_strbuf_append(&sb, text + copied, w.slots[i].tok.start - copied);
+            ok = emit_choice(&w, first, w.n_slots, i, &sb, &repairs, &n_repairs);
+            copied = w.slots[i].tok.end;
+        }
+    }
+    vt_strbuf_append(&sb, text + copied, len - copied);
+    free(w.slots);
+    free(w.beams);
+    free(w.beam_size);
+    size_t out_len = sb.len;
+    char *result = ok ? vt_strbuf_take(&sb) : NULL;
+    vt_strbuf_free(&sb);
+    if (result == NULL) {
+        free(repairs);
+        *errmsg = vt_format("out of memory repairing diacritics");
+        return false;
+    }
+    *out = (vt_diacritics_result){result, out_len, repairs, n_repairs};
+    return true;
+}
+
+void vt_diacritics_result_free(vt_diacritics_result *result)
+{
+    if (result == NULL)
+        return;
+    free(result->text);
+    free(result->repairs);
+    *result = (vt_diacritics_result){NULL, 0, NULL, 0};
+}
