@@ -223,6 +223,7 @@ static void free_page(vt_page *page)
             for (size_t w = 0; w < line->n_words; w++) {
                 free(line->words[w].text);
                 free(line->words[w].alternatives);
+                free(line->words[w].repaired_from);
             }
             free(line->words);
         }
@@ -251,6 +252,7 @@ void vt_document_free(vt_document *doc)
     if (!doc)
         return;
     vt_receipt_stamp_free(doc->receipt_stamp);
+    free(doc->repairs);
     for (size_t p = 0; p < doc->n_pages; p++)
         free_page(&doc->pages[p]);
     free(doc->pages);

@@ -35,7 +35,17 @@ typedef struct vt_word {
     float confidence;           /* 0–100; < 0: unknown (text input) */
     vt_alternative *alternatives;   /* owned; OCR input only */
     size_t n_alternatives, cap_alternatives;
+    char *repaired_from;        /* owned: the text before a repair stage changed it */
+    double repair_score;        /* the repair's evidence (log10), when repaired */
 } vt_word;
+
+/* A word a repair stage changed, located in the document's text (by emit). */
+typedef struct vt_repair_record {
+    const char *from, *to;      /* borrowed from the word */
+    size_t start, end;          /* bytes of doc->text */
+    int page;
+    double score;
+} vt_repair_record;
 
 typedef struct vt_line {
     vt_word *words;
@@ -118,6 +128,8 @@ struct vt_document {
     char *text;                 /* composed by emit; NULL before */
     bool failed;                /* a stage or the input failed; see errors */
     vt_receipt_stamp *receipt_stamp;  /* owned; NULL when none was found */
+    vt_repair_record *repairs;  /* filled by emit; words own the strings */
+    size_t n_repairs, cap_repairs;
     vt_timing *timings;
     size_t n_timings, cap_timings;
     vt_message *errors;

@@ -239,6 +239,31 @@ static json_object *receipt_stamp_json(const vt_receipt_stamp *stamp, bool *ok)
     return obj;
 }
 
+static json_object *repairs_json(const vt_document *doc, bool *ok)
+{
+    json_object *arr = json_object_new_array();
+    if (!arr) {
+        *ok = false;
+        return NULL;
+    }
+    for (size_t i = 0; i < doc->n_repairs && *ok; i++) {
+        const vt_repair_record *r = &doc->repairs[i];
+        json_object *rj = json_object_new_object();
+        if (!rj) {
+            *ok = false;
+            break;
+        }
+        add(rj, "from", utf8_string(r->from), ok);
+        add(rj, "to", utf8_string(r->to), ok);
+        add(rj, "start", json_object_new_int64((int64_t)r->start), ok);
+        add(rj, "end", json_object_new_int64((int64_t)r->end), ok);
+        add(rj, "page", json_object_new_int(r->page), ok);
+        add(rj, "score", rounded(r->score), ok);
+        push(arr, rj, ok);
+    }
+    return arr;
+}
+
 static json_object *document_json(const vt_document *doc, bool *ok)
 {
     json_object *root = json_object_new_object();
@@ -261,6 +286,7 @@ static json_object *document_json(const vt_document *doc, bool *ok)
     for (size_t t = 0; t < doc->n_timings && *ok; t++)
         add(timings, doc->timings[t].stage, rounded(doc->timings[t].ms), ok);
     add(root, "timings_ms", timings, ok);
+    add(root, "repairs", repairs_json(doc, ok), ok);
     if (doc->receipt_stamp)
         add(root, "receipt_stamp", receipt_stamp_json(doc->receipt_stamp, ok), ok);
     else

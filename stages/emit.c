@@ -12,7 +12,29 @@
 #include "stages.h"
 #include "strbuf.h"
 
-static void append_line(vt_strbuf *sb, const vt_line *line)
+/* Where each repaired word lands in the document text: offset of the page's text
+ * in it, and the page number. */
+typedef struct repair_sink {
+    vt_document *doc;
+    size_t base;
+    int page;
+    bool failed;
+} repair_sink;
+
+static void note_repair(repair_sink *rs, const vt_word *word, size_t start, size_t end)
+{
+    vt_document *doc = rs->doc;
+    if (!vt_array_grow((void **)&doc->repairs, &doc->n_repairs, &doc->cap_repairs,
+                       sizeof *doc->repairs)) {
+        rs->failed = true;
+        return;
+    }
+    doc->repairs[doc->n_repairs - 1] = (vt_repair_record){
+        .from = word->repaired_from, .to = word->text, .start = rs->base + start,
+        .end = rs->base + end, .page = rs->page, .score = word->repair_score};
+}
+
+static void append_line(vt_strbuf *sb, const vt_line *line, repair_sink *rs)
 {
     bool first = true;
     for (size_t w = 0; w < line->n_words; w++) {
@@ -20,12 +42,15 @@ static void append_line(vt_strbuf *sb, const vt_line *line)
             continue;
         if (!first)
             vt_strbuf_putc(sb, ' ');
+        size_t start = sb->len;
         vt_strbuf_puts(sb, line->words[w].text);
+        if (line->words[w].repaired_from)
+            note_repair(rs, &line->words[w], start, sb->len);
         first = false;
     }
 }
 
-static char *compose_page(const vt_page *page)
+static char *compose_page(const vt_page *page, repair_sink *rs)
 {
     vt_strbuf sb = {0};
     bool first_block = true;
@@ -36,7 +61,7 @@ static char *compose_page(const vt_page *page)
         if (!first_block)
             vt_strbuf_putc(&sb, '\n');
         for (size_t l = 0; l < block->n_lines; l++) {
-            append_line(&sb, &block->lines[l]);
+            append_line(&sb, &block->lines[l], rs);
             vt_strbuf_putc(&sb, '\n');
         }
         first_block = false;
@@ -47,11 +72,13 @@ static char *compose_page(const vt_page *page)
 static vt_status run(vt_document *doc, vt_stage_context *ctx)
 {
     vt_strbuf all = {0};
+    doc->n_repairs = 0;
     for (size_t p = 0; p < doc->n_pages; p++) {
         vt_page *page = &doc->pages[p];
+        repair_sink rs = {.doc = doc, .base = all.len + (p > 0), .page = page->number};
         free(page->text);
-        page->text = compose_page(page);
-        if (!page->text) {
+        page->text = compose_page(page, &rs);
+        if (!page->text || rs.failed) {
             vt_strbuf_free(&all);
             return vt_stage_fail(ctx, "out of memory");
         }

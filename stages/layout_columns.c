@@ -78,6 +78,7 @@ static bool move_words(vt_block *block, vt_line *src, size_t from, size_t to)
     for (size_t i = from; i < to; i++) {   /* the new line owns them now */
         src->words[i].text = NULL;
         src->words[i].alternatives = NULL;
+        src->words[i].repaired_from = NULL;
     }
     int left = line->words[0].box.x, top = line->words[0].box.y, right = left, bottom = top;
     for (size_t i = 0; i < line->n_words; i++) {
@@ -190,6 +191,7 @@ static vt_status reorder_page(vt_page *page, vt_stage_context *ctx)
                 for (size_t w = 0; w < line->n_words; w++) {
                     free(line->words[w].text);
                     free(line->words[w].alternatives);
+                    free(line->words[w].repaired_from);
                 }
                 free(line->words);
             }

@@ -167,13 +167,45 @@ static void test_missing_file_is_named(void **state)
     vt_document_free(doc);
 }
 
+/* The diacritics stage on text input: OCR mark errors the model is sure of are
+ * fixed and listed, correct text passes through untouched. */
+static const struct { const char *in, *out; size_t repairs; } diacritics_cases[] = {
+    {"KẾ HOẠCH VÀ THỜI GIẠN THỰC HIỆN", "KẾ HOẠCH VÀ THỜI GIAN THỰC HIỆN\n", 1},
+    {"Y kiến kết luận chỉ đạo của Giám đốc Sở Y tế", "Ý kiến kết luận chỉ đạo của Giám đốc Sở Y tế\n", 1},
+    {"Sở Y tế đã chủ động rà soát, tham mưu kiện toàn về tổ chức bộ máy của ngành theo đúng "
+     "quy định phù hợp với điều kiện thực tiễn của địa phương, đảm bảo tinh gọn đầu mối, nâng "
+     "cao hiệu lực, hiệu quả hoạt động.",
+     "Sở Y tế đã chủ động rà soát, tham mưu kiện toàn về tổ chức bộ máy của ngành theo đúng "
+     "quy định phù hợp với điều kiện thực tiễn của địa phương, đảm bảo tinh gọn đầu mối, nâng "
+     "cao hiệu lực, hiệu quả hoạt động.\n", 0},
+    {"Số: 88/TB-SYT ngày 17/4/2025, UBND, BHYT, email vanthu@example.vn",
+     "Số: 88/TB-SYT ngày 17/4/2025, UBND, BHYT, email vanthu@example.vn\n", 0},
+};
+
+static void test_diacritics_table(void **state)
+{
+    for (size_t i = 0; i < sizeof diacritics_cases / sizeof diacritics_cases[0]; i++) {
+        vt_document *doc = run_text(*state, diacritics_cases[i].in);
+        assert_false(vt_document_failed(doc));
+        if (strcmp(vt_document_text(doc), diacritics_cases[i].out) != 0)
+            fail_msg("case %zu: got '%s', want '%s'", i, vt_document_text(doc),
+                     diacritics_cases[i].out);
+        assert_int_equal(doc->n_repairs, diacritics_cases[i].repairs);
+        for (size_t r = 0; r < doc->n_repairs; r++)   /* offsets point at the new word */
+            assert_memory_equal(doc->text + doc->repairs[r].start, doc->repairs[r].to,
+                                doc->repairs[r].end - doc->repairs[r].start);
+        vt_document_free(doc);
+    }
+}
+
 static void test_timings_name_the_stages_that_ran(void **state)
 {
     vt_document *doc = run_text(*state, "x");
-    assert_int_equal(doc->n_timings, 3);
+    assert_int_equal(doc->n_timings, 4);
     assert_string_equal(doc->timings[0].stage, "load_text");
     assert_string_equal(doc->timings[1].stage, "unicode");
-    assert_string_equal(doc->timings[2].stage, "emit");
+    assert_string_equal(doc->timings[2].stage, "diacritics");
+    assert_string_equal(doc->timings[3].stage, "emit");
     vt_document_free(doc);
 }
 
@@ -185,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_kind_table),
         cmocka_unit_test(test_missing_file_is_named),
         cmocka_unit_test(test_timings_name_the_stages_that_ran),
+        cmocka_unit_test(test_diacritics_table),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,150 @@
+/*
+ * diacritics — repair Vietnamese tone and vowel marks that OCR got wrong, with the
+ * syllable language model (models/vie-syllable.lm, text/diacritics.h).
+ *
+ * Works line by line: a printed line is the unit OCR errs in, and the trigram
+ * context it gives is enough to tell "khẩn" from "khân". OCR word confidences go to
+ * the channel model, so a confident reading is hard to overturn. A changed word
+ * keeps its former text (repaired_from) and the evidence for the change; emit turns
+ * them into the JSON `repairs` with their place in the text. The model is opened
+ * once per session (mmap, ~15 ms) and is read-only.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "diacritics.h"
+#include "stages.h"
+#include "strbuf.h"
+
+static bool applies(const vt_document *doc)
+{
+    return vt_document_has_words(doc);
+}
+
+static void close_model(void *lm)
+{
+    vt_lm_close(lm);
+}
+
+/* The model file: $VANTHU_MODEL_DIR, else the installed models, else the source
+ * tree's (so a build runs before it is installed). */
+static char *model_path(void)
+{
+    const char *env = getenv("VANTHU_MODEL_DIR");
+    const char *dirs[] = {env, VANTHU_INSTALLED_MODEL_DIR, VANTHU_SOURCE_MODEL_DIR};
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        if (!dirs[i])
+            continue;
+        char *path = vt_format("%s/vie-syllable.lm", dirs[i]);
+        struct stat st;
+        if (!path || stat(path, &st) == 0 || (i == 0 && env))
+            return path;   /* an explicit $VANTHU_MODEL_DIR is used even if wrong: say so */
+        free(path);
+    }
+    return vt_format("%s/vie-syllable.lm", VANTHU_INSTALLED_MODEL_DIR);
+}
+
+static vt_lm *session_model(vt_stage_context *ctx)
+{
+    vt_lm *lm = vt_stage_context_resource(ctx, &vt_stage_diacritics);
+    if (lm)
+        return lm;
+    char *path = model_path(), *err = NULL;
+    lm = path ? vt_lm_open(path, &err) : NULL;
+    if (!lm) {
+        vt_stage_fail(ctx, "cannot load the language model %s: %s (set VANTHU_MODEL_DIR, or "
+                           "--skip diacritics)", path ? path : "", err ? err : "out of memory");
+    } else if (!vt_stage_context_keep(ctx, &vt_stage_diacritics, lm, close_model)) {
+        vt_lm_close(lm);
+        lm = NULL;
+        vt_stage_fail(ctx, "too many per-session resources");
+    }
+    free(path);
+    free(err);
+    return lm;
+}
+
+/* Give word `w` (starting at byte `at` of the line) its repaired text. */
+static bool apply_to_word(vt_word *w, size_t at, const vt_repair *r)
+{
+    size_t len = strlen(w->text);
+    if (r->start < at || r->end > at + len)
+        return true;          /* not inside one word: leave it */
+    vt_strbuf sb = {0};
+    vt_strbuf_append(&sb, w->text, r->start - at);
+    vt_strbuf_puts(&sb, r->to);
+    vt_strbuf_puts(&sb, w->text + (r->end - at));
+    char *repaired = vt_strbuf_take(&sb);
+    if (!repaired)
+        return false;
+    if (!w->repaired_from)
+        w->repaired_from = w->text;   /* the first reading is what OCR said */
+    else
+        free(w->text);
+    w->text = repaired;
+    w->repair_score += r->score;
+    return true;
+}
+
+static vt_status repair_line(const vt_lm *lm, vt_line *line, vt_stage_context *ctx)
+{
+    vt_strbuf sb = {0};
+    size_t *starts = malloc((line->n_words + 1) * sizeof *starts);
+    vt_span_confidence *conf = malloc((line->n_words + 1) * sizeof *conf);
+    size_t n_conf = 0;
+    for (size_t i = 0; i < line->n_words && starts && conf; i++) {
+        if (i > 0)
+            vt_strbuf_putc(&sb, ' ');
+        starts[i] = sb.len;
+        vt_strbuf_puts(&sb, line->words[i].text);
+        if (line->words[i].confidence >= 0)
+            conf[n_conf++] = (vt_span_confidence){starts[i], sb.len,
+                                                  line->words[i].confidence / 100.0f};
+    }
+    char *text = vt_strbuf_take(&sb);
+    vt_diacritics_result result = {0};
+    char *err = NULL;
+    bool ok = text && starts && conf
+              && vt_diacritics_apply(lm, VT_DIACRITICS_REPAIR, text, strlen(text),
+                                     n_conf ? conf : NULL, n_conf, &result, &err);
+    for (size_t r = 0; ok && r < result.n_repairs; r++) {
+        size_t w = 0;
+        while (w + 1 < line->n_words && starts[w + 1] <= result.repairs[r].start)
+            w++;
+        ok = apply_to_word(&line->words[w], starts[w], &result.repairs[r]);
+    }
+    vt_status status = ok ? VT_OK : vt_stage_fail(ctx, "%s", err ? err : "out of memory");
+    vt_diacritics_result_free(&result);
+    free(err);
+    free(text);
+    free(starts);
+    free(conf);
+    return status;
+}
+
+static vt_status run(vt_document *doc, vt_stage_context *ctx)
+{
+    vt_lm *lm = session_model(ctx);
+    if (!lm)
+        return VT_ERROR;
+    for (size_t p = 0; p < doc->n_pages; p++)
+        for (size_t b = 0; b < doc->pages[p].n_blocks; b++) {
+            vt_block *block = &doc->pages[p].blocks[b];
+            if (block->kind != VT_BLOCK_TEXT)
+                continue;
+            for (size_t l = 0; l < block->n_lines; l++)
+                if (block->lines[l].n_words && repair_line(lm, &block->lines[l], ctx) != VT_OK)
+                    return VT_ERROR;
+        }
+    return VT_OK;
+}
+
+const vt_stage vt_stage_diacritics = {
+    .name = "diacritics",
+    .summary = "repair tone and vowel marks OCR got wrong, with the syllable language "
+               "model (JSON repairs)",
+    .flags = 0,
+    .applies = applies,
+    .run = run,
+};
