@@ -46,10 +46,17 @@ static char *fold_to_ascii(const char *line, size_t len)
     return out;
 }
 
+/* Skip what OCR puts before a label: spaces, dashes, stray marks ("= Số:"). */
+static const char *skip_noise(const char *folded)
+{
+    while (*folded && !isalnum((unsigned char)*folded))
+        folded++;
+    return folded;
+}
+
 static bool starts_with_label(const char *folded, const char *label)
 {
-    while (*folded == ' ' || *folded == '-' || *folded == '.')
-        folded++;
+    folded = skip_noise(folded);
     return strncmp(folded, label, strlen(label)) == 0;
 }
 
@@ -58,7 +65,7 @@ static bool is_number_label(const char *folded)
 {
     if (!starts_with_label(folded, "so"))
         return false;
-    const char *p = strstr(folded, "so") + 2;
+    const char *p = skip_noise(folded) + 2;
     while (*p == ' ' || *p == '.')
         p++;
     return *p == ':' || isdigit((unsigned char)*p);
@@ -120,14 +127,62 @@ static char *digits_of(const char *s)
     return n ? strdup(buf) : NULL;
 }
 
+/*
+ * A date OCR ran together: its slashes read as '1' or lost ("21/4/2025" as
+ * "21142025"). With the year as the last four digits, the rest must be a day, an
+ * optional '1' that was a slash, and a month; the date is kept only when exactly
+ * one such reading is a real date, so nothing is guessed.
+ */
+static bool date_from_digit_run(const char *digits, char iso[11])
+{
+    size_t n = strlen(digits);
+    if (n < 6 || n > 9)
+        return false;
+    int year = atoi(digits + n - 4);
+    size_t rest = n - 4;
+    int found = 0;
+    char candidate[11];
+    for (size_t day_len = 1; day_len <= 2; day_len++)
+        for (size_t sep = 0; sep <= 1; sep++) {
+            if (day_len + sep >= rest || (sep && digits[day_len] != '1'))
+                continue;
+            size_t month_len = rest - day_len - sep;
+            if (month_len > 2)
+                continue;
+            char d[3] = {0}, m[3] = {0};
+            memcpy(d, digits, day_len);
+            memcpy(m, digits + day_len + sep, month_len);
+            if (vt_iso_date(atoi(d), atoi(m), year, candidate) == 0
+                && (found == 0 || strcmp(candidate, iso) != 0)) {
+                memcpy(iso, candidate, 11);
+                found++;
+            }
+        }
+    return found == 1;
+}
+
+/* A day/month/year in the line, however OCR separated (or merged) its parts. */
+static bool read_date(const char *folded, char iso[11])
+{
+    long num[3];
+    int n = read_numbers(folded, num, 3);
+    if (n == 3)
+        return vt_iso_date((int)num[0], (int)num[1], (int)num[2], iso) == 0;
+    if (n == 1) {
+        char *digits = digits_of(folded);
+        bool ok = digits && date_from_digit_run(digits, iso);
+        free(digits);
+        return ok;
+    }
+    return false;
+}
+
 static void read_line(const char *line, size_t len, const char *folded, vt_stamp_fields *out,
                       bool *org_done)
 {
+    char iso[11];
     if (starts_with_label(folded, "ngay")) {
-        long num[3];
-        char iso[11];
-        if (!out->date && read_numbers(folded, num, 3) == 3
-            && vt_iso_date((int)num[0], (int)num[1], (int)num[2], iso) == 0)
+        if (!out->date && read_date(folded, iso))
             out->date = strdup(iso);
     } else if (starts_with_label(folded, "so va ky hieu") || starts_with_label(folded, "luu ho so")) {
         /* the file reference: not one of the fields read here */
@@ -162,6 +217,22 @@ int vt_stamp_fields_parse(const char *text, vt_stamp_fields *out)
             read_line(p + start, len - start, folded, out, &org_done);
             free(folded);
         }
+        p += len + (p[len] == '\n');
+    }
+    /* "Ngày" itself can be unreadable under the ink; the stamp holds no other date
+     * than the arrival, so a line that is a full d/m/yyyy date is it. */
+    for (const char *p = text; *p && !out->date;) {
+        size_t len = strcspn(p, "\n");
+        long num[3];
+        char iso[11], *line = strndup(p, len);
+        if (!line) {
+            vt_stamp_fields_free(out);
+            return -1;
+        }
+        if (strchr(line, '/') && read_numbers(line, num, 3) == 3 && num[2] >= 1900
+            && vt_iso_date((int)num[0], (int)num[1], (int)num[2], iso) == 0)
+            out->date = strdup(iso);
+        free(line);
         p += len + (p[len] == '\n');
     }
     return 0;

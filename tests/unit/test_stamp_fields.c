@@ -22,7 +22,13 @@ static const struct {
      "SO Y TE TINH LANG SON", "1532", "2024-10-14", "Ban Giam doc"},
     /* a date that does not exist is not invented; a lost slash leaves no date */
     {"BỆNH VIỆN\nSố: 12\nNgày: 31/02/2025\n", "BỆNH VIỆN", "12", NULL, NULL},
-    {"BỆNH VIỆN\nNgày: 21/42025\n", "BỆNH VIỆN", NULL, NULL, NULL},
+    /* slashes read as '1' or lost: kept only when exactly one reading is a date */
+    {"BỆNH VIỆN\nNgày: 21142025\n", "BỆNH VIỆN", NULL, "2025-04-21", NULL},
+    {"BỆNH VIỆN\nNgày: 14102024\n", "BỆNH VIỆN", NULL, "2024-10-14", NULL},
+    {"BỆNH VIỆN\nNgày: 1112025\n", "BỆNH VIỆN", NULL, NULL, NULL},     /* 1/1, 11/2 or 1/12 */
+    /* noise before a label; an unreadable "Ngày" label with a full date after it */
+    {"TRUNG TÂM Y TẾ\n= Số: 0213\ns.— =-j NRày: 13/2/2023\n", "TRUNG TÂM Y TẾ", "0213",
+     "2023-02-13", NULL},
     /* "Sở" is an organisation, not the number label; the file line is not a number */
     {"SỞ Y TẾ\nSố và ký hiệu HS: 01.TCCB\nSố: 88\n", "SỞ Y TẾ", "88", NULL, NULL},
     {"Lưu hồ sơ số: 15\n", NULL, NULL, NULL, NULL},
