@@ -49,6 +49,10 @@ void vt_cli_print_help(FILE *out)
 "      --ocr MODE          PDFs: auto (default) uses a page's text layer when it is\n"
 "                          good Vietnamese and OCRs the rest; always ignores text\n"
 "                          layers; never uses text layers only\n"
+"      --dates MODE        keep (default) writes dates as printed, with canonical\n"
+"                          spacing (\"26tháng 7\" -> \"26 tháng 7\"); iso rewrites\n"
+"                          every valid date in the text as ISO 8601 (2020-07-26).\n"
+"                          JSON `dates` lists both forms either way\n"
 "  -j, --jobs N            process N inputs at a time (default 1); OCR itself runs\n"
 "                          single-threaded, so use up to one job per core\n"
 "      --page-timeout S    give up on a page after S seconds of OCR (default 600,\n"
@@ -285,10 +289,10 @@ static uint64_t hash_options(const vt_cli_args *args)
 {
     const vt_options *o = &args->options;
     char text[1024];
-    snprintf(text, sizeof text, "%s|%d|%s|%s|%s|%s|%d|%d|%d|%g", vt_version(), (int)args->format,
-             o->lang ? o->lang : "", o->tessdata ? o->tessdata : "", o->skip ? o->skip : "",
-             o->pages ? o->pages : "", (int)o->input_kind, (int)o->ocr, o->default_dpi,
-             o->max_megapixels);
+    snprintf(text, sizeof text, "%s|%d|%s|%s|%s|%s|%d|%d|%d|%g|%d", vt_version(),
+             (int)args->format, o->lang ? o->lang : "", o->tessdata ? o->tessdata : "",
+             o->skip ? o->skip : "", o->pages ? o->pages : "", (int)o->input_kind, (int)o->ocr,
+             o->default_dpi, o->max_megapixels, (int)o->dates);
     return vt_fnv1a64(text, strlen(text), VT_FNV_OFFSET);
 }
 

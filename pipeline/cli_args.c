@@ -27,6 +27,7 @@ enum long_only_option {
     OPT_MAX_MEGAPIXELS,
     OPT_SHARD,
     OPT_FORCE,
+    OPT_DATES,
 };
 
 static const struct option long_options[] = {
@@ -44,6 +45,7 @@ static const struct option long_options[] = {
     {"max-megapixels", required_argument, NULL, OPT_MAX_MEGAPIXELS},
     {"shard", required_argument, NULL, OPT_SHARD},
     {"force", no_argument, NULL, OPT_FORCE},
+    {"dates", required_argument, NULL, OPT_DATES},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -84,6 +86,9 @@ static const choice formats[] = {
 static const choice ocr_modes[] = {
     {"auto", VT_OCR_AUTO}, {"always", VT_OCR_ALWAYS}, {"never", VT_OCR_NEVER}, {NULL, 0},
 };
+static const choice dates_modes[] = {
+    {"keep", VT_DATES_KEEP}, {"iso", VT_DATES_ISO}, {NULL, 0},
+};
 static const choice input_kinds[] = {
     {"auto", VT_INPUT_AUTO}, {"image", VT_INPUT_IMAGE}, {"pdf", VT_INPUT_PDF},
     {"text", VT_INPUT_TEXT}, {NULL, 0},
@@ -123,6 +128,11 @@ static bool apply_option(int c, const char *value, vt_cli_args *args, char *erro
         if (!parse_choice(value, ocr_modes, &v))
             return USAGE_ERROR("unknown OCR mode '%s' (use auto, always or never)", value);
         args->options.ocr = (vt_ocr_mode)v;
+        return true;
+    case OPT_DATES:
+        if (!parse_choice(value, dates_modes, &v))
+            return USAGE_ERROR("unknown dates mode '%s' (use keep or iso)", value);
+        args->options.dates = (vt_dates_mode)v;
         return true;
     case OPT_LANG: args->options.lang = value; return true;
     case OPT_TESSDATA: args->options.tessdata = value; return true;

@@ -252,7 +252,19 @@ void vt_document_free(vt_document *doc)
     if (!doc)
         return;
     vt_receipt_stamp_free(doc->receipt_stamp);
+    vt_document_clear_repairs(doc);
     free(doc->repairs);
+    for (size_t i = 0; i < doc->n_attachments; i++) {
+        free(doc->attachments[i].title);
+        free(doc->attachments[i].text);
+    }
+    free(doc->attachments);
+    vt_date_list_free(&doc->dates);
+    vt_docnum_list_free(&doc->references);
+    if (doc->number) {
+        vt_docnum_clear(doc->number);
+        free(doc->number);
+    }
     for (size_t p = 0; p < doc->n_pages; p++)
         free_page(&doc->pages[p]);
     free(doc->pages);

@@ -13,6 +13,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "dates.h"
+#include "docnum.h"
+#include "text_edit.h"
 #include "vanthu.h"
 
 struct Pix;
@@ -39,13 +42,26 @@ typedef struct vt_word {
     double repair_score;        /* the repair's evidence (log10), when repaired */
 } vt_word;
 
-/* A word a repair stage changed, located in the document's text (by emit). */
+/* A change a repair stage made, located in the document's text: a word the
+ * diacritics stage changed (placed by emit), or an expression a text stage
+ * rewrote (a date's spacing, a document number's symbol). */
 typedef struct vt_repair_record {
-    const char *from, *to;      /* borrowed from the word */
+    char *from, *to;            /* owned */
     size_t start, end;          /* bytes of doc->text */
     int page;
-    double score;
+    double score;               /* the evidence (log10), when the stage has one */
+    bool has_score;
+    const char *stage;          /* static stage name */
 } vt_repair_record;
+
+/* Text that belongs to the paper but not to the notice: the processing slip
+ * ("PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN") stapled behind it. */
+typedef struct vt_attachment {
+    const char *kind;           /* static: "processing_slip" */
+    char *title;                /* owned */
+    char *text;                 /* owned: as cut out of the document text */
+    int page;
+} vt_attachment;
 
 typedef struct vt_line {
     vt_word *words;
@@ -128,8 +144,15 @@ struct vt_document {
     char *text;                 /* composed by emit; NULL before */
     bool failed;                /* a stage or the input failed; see errors */
     vt_receipt_stamp *receipt_stamp;  /* owned; NULL when none was found */
-    vt_repair_record *repairs;  /* filled by emit; words own the strings */
+    vt_repair_record *repairs;  /* filled by emit and text stages */
     size_t n_repairs, cap_repairs;
+    vt_attachment *attachments;
+    size_t n_attachments, cap_attachments;
+    /* Facts read from the final text by the fields stage; offsets index doc->text. */
+    vt_date_list dates;
+    vt_docnum_list references;
+    vt_docnum *number;          /* the notice's own "Số: …"; owned, NULL when absent */
+    struct vt_header *header;   /* owned, NULL before the fields stage */
     vt_timing *timings;
     size_t n_timings, cap_timings;
     vt_message *errors;
@@ -166,6 +189,25 @@ bool vt_document_error_add(vt_document *doc, const char *stage, int page, const 
     __attribute__((format(printf, 4, 5)));
 bool vt_document_warn(vt_document *doc, const char *stage, int page, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Record a repair (from and to are copied). false when out of memory. */
+bool vt_document_add_repair(vt_document *doc, const char *stage, const char *from,
+                            const char *to, size_t start, size_t end, int page,
+                            const double *score);
+void vt_document_clear_repairs(vt_document *doc);
+
+/*
+ * Apply settled edits to doc->text after emit: page texts are re-cut from it,
+ * repairs are moved with the text (those whose text an edit touched are
+ * dropped), and with `stage` set each edit is itself recorded as a repair by that
+ * stage. Edits must not add or remove page breaks ("\f"). false with *error
+ * (static) when they do or memory ran out; the document is then unchanged.
+ */
+bool vt_document_edit_text(vt_document *doc, const vt_text_edits *edits, const char *stage,
+                           const char **error);
+
+/* The page (number) whose text holds byte `offset` of doc->text. */
+int vt_document_page_at(const vt_document *doc, size_t offset);
 
 /* Words on a page, for stages that walk them all. */
 size_t vt_page_word_count(const vt_page *page);

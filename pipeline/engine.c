@@ -32,6 +32,7 @@ void vt_options_init(vt_options *options)
         .default_dpi = 300,
         .max_megapixels = 300,
         .page_timeout = 600,
+        .dates = VT_DATES_KEEP,
     };
 }
 
@@ -113,6 +114,10 @@ vt_status vt_engine_new_with_stages(const vt_options *options, const vt_stage *c
     }
     if (options->ocr < VT_OCR_AUTO || options->ocr > VT_OCR_NEVER) {
         *errmsg = vt_format("unknown OCR mode %d", (int)options->ocr);
+        return VT_ERROR;
+    }
+    if (options->dates < VT_DATES_KEEP || options->dates > VT_DATES_ISO) {
+        *errmsg = vt_format("unknown dates mode %d", (int)options->dates);
         return VT_ERROR;
     }
     if (!options->lang || !*options->lang) {

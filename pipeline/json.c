@@ -258,10 +258,128 @@ static json_object *repairs_json(const vt_document *doc, bool *ok)
         add(rj, "start", json_object_new_int64((int64_t)r->start), ok);
         add(rj, "end", json_object_new_int64((int64_t)r->end), ok);
         add(rj, "page", json_object_new_int(r->page), ok);
-        add(rj, "score", rounded(r->score), ok);
+        add(rj, "stage", json_object_new_string(r->stage), ok);
+        if (r->has_score)
+            add(rj, "score", rounded(r->score), ok);
+        else
+            json_object_object_add(rj, "score", NULL);
         push(arr, rj, ok);
     }
     return arr;
+}
+
+static json_object *new_array_or_fail(bool *ok)
+{
+    json_object *arr = json_object_new_array();
+    if (!arr)
+        *ok = false;
+    return arr;
+}
+
+static json_object *date_flags_json(unsigned flags, bool *ok)
+{
+    static const struct { unsigned bit; const char *name; } names[] = {
+        {VT_DATE_YEAR_INFERRED, "year_inferred"}, {VT_DATE_YEAR_MISSING, "year_missing"},
+        {VT_DATE_DAY_BLANK, "day_blank"},         {VT_DATE_MONTH_BLANK, "month_blank"},
+        {VT_DATE_INVALID, "invalid"},             {VT_DATE_REPAIRED, "repaired"},
+    };
+    json_object *arr = new_array_or_fail(ok);
+    for (size_t i = 0; arr && i < sizeof names / sizeof names[0]; i++)
+        if (flags & names[i].bit)
+            push(arr, json_object_new_string(names[i].name), ok);
+    return arr;
+}
+
+static json_object *date_json(const vt_date *d, bool *ok)
+{
+    json_object *obj = json_object_new_object();
+    if (!obj) {
+        *ok = false;
+        return NULL;
+    }
+    add(obj, "raw", utf8_string(d->raw), ok);
+    add_string_or_null(obj, "iso", d->iso, ok);
+    add(obj, "start", json_object_new_int64((int64_t)d->start), ok);
+    add(obj, "end", json_object_new_int64((int64_t)d->end), ok);
+    add(obj, "kind", json_object_new_string(vt_date_kind_name(d->kind)), ok);
+    add(obj, "flags", date_flags_json(d->flags, ok), ok);
+    return obj;
+}
+
+static json_object *dates_json(const vt_document *doc, bool *ok)
+{
+    json_object *arr = new_array_or_fail(ok);
+    for (size_t i = 0; arr && i < doc->dates.count && *ok; i++)
+        push(arr, date_json(&doc->dates.items[i], ok), ok);
+    return arr;
+}
+
+static json_object *docnum_json(const vt_docnum *d, bool *ok)
+{
+    json_object *obj = json_object_new_object();
+    if (!obj) {
+        *ok = false;
+        return NULL;
+    }
+    add(obj, "raw", utf8_string(d->raw), ok);
+    add(obj, "normalized", utf8_string(d->normalized), ok);
+    add_string_or_null(obj, "number", d->number && d->number[0] ? d->number : NULL, ok);
+    add_string_or_null(obj, "type", d->type, ok);
+    add_string_or_null(obj, "issuer", d->issuer && d->issuer[0] ? d->issuer : NULL, ok);
+    if (d->year > 0)
+        add(obj, "year", json_object_new_int(d->year), ok);
+    else
+        json_object_object_add(obj, "year", NULL);
+    add(obj, "family", json_object_new_string(vt_docnum_family_name(d->family)), ok);
+    add_string_or_null(obj, "date", d->date_iso, ok);
+    add_string_or_null(obj, "date_raw", d->date_raw, ok);
+    add(obj, "repaired", json_object_new_boolean((d->flags & VT_DOCNUM_REPAIRED) != 0), ok);
+    add(obj, "start", json_object_new_int64((int64_t)d->start), ok);
+    add(obj, "end", json_object_new_int64((int64_t)d->end), ok);
+    return obj;
+}
+
+static json_object *references_json(const vt_document *doc, bool *ok)
+{
+    json_object *arr = new_array_or_fail(ok);
+    for (size_t i = 0; arr && i < doc->references.count && *ok; i++)
+        push(arr, docnum_json(&doc->references.items[i], ok), ok);
+    return arr;
+}
+
+static json_object *attachments_json(const vt_document *doc, bool *ok)
+{
+    json_object *arr = new_array_or_fail(ok);
+    for (size_t i = 0; arr && i < doc->n_attachments && *ok; i++) {
+        const vt_attachment *a = &doc->attachments[i];
+        json_object *aj = json_object_new_object();
+        if (!aj) {
+            *ok = false;
+            break;
+        }
+        add(aj, "kind", json_object_new_string(a->kind), ok);
+        add_string_or_null(aj, "title", a->title, ok);
+        add(aj, "page", json_object_new_int(a->page), ok);
+        add(aj, "text", utf8_string(a->text ? a->text : ""), ok);
+        push(arr, aj, ok);
+    }
+    return arr;
+}
+
+/* The header of the notice. Every key is present; null when the text does not
+ * hold that part. */
+static json_object *document_fields_json(const vt_document *doc, bool *ok)
+{
+    json_object *obj = json_object_new_object();
+    if (!obj) {
+        *ok = false;
+        return NULL;
+    }
+    if (doc->number)
+        add(obj, "number", docnum_json(doc->number, ok), ok);
+    else
+        json_object_object_add(obj, "number", NULL);
+    return obj;
 }
 
 static json_object *document_json(const vt_document *doc, bool *ok)
@@ -286,11 +404,15 @@ static json_object *document_json(const vt_document *doc, bool *ok)
     for (size_t t = 0; t < doc->n_timings && *ok; t++)
         add(timings, doc->timings[t].stage, rounded(doc->timings[t].ms), ok);
     add(root, "timings_ms", timings, ok);
+    add(root, "document", document_fields_json(doc, ok), ok);
+    add(root, "dates", dates_json(doc, ok), ok);
+    add(root, "references", references_json(doc, ok), ok);
     add(root, "repairs", repairs_json(doc, ok), ok);
     if (doc->receipt_stamp)
         add(root, "receipt_stamp", receipt_stamp_json(doc->receipt_stamp, ok), ok);
     else
         json_object_object_add(root, "receipt_stamp", NULL);
+    add(root, "attachments", attachments_json(doc, ok), ok);
     add(root, "errors", messages_json(doc->errors, doc->n_errors, ok), ok);
     add(root, "warnings", messages_json(doc->warnings, doc->n_warnings, ok), ok);
     add(root, "vanthu_version", json_object_new_string(vt_version()), ok);

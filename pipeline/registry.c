@@ -2,8 +2,9 @@
  * registry.c — the one ordered list of stages.
  *
  * Order matters: loading fills pages, OCR fills words from images, text stages
- * rewrite words, emit composes the final text. A new stage is added here and
- * nowhere else.
+ * rewrite words, emit composes the text, and the text stages after it edit that
+ * text (through vt_document_edit_text) and read facts from it. A new stage is
+ * added here and nowhere else.
  */
 #include "engine.h"
 #include "stages.h"
@@ -19,6 +20,8 @@ static const vt_stage *const registry[] = {
     &vt_stage_unicode,
     &vt_stage_diacritics,
     &vt_stage_emit,
+    &vt_stage_normalise,
+    &vt_stage_fields,
 };
 
 size_t vt_registry_count(void)

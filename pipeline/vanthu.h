@@ -54,6 +54,11 @@ typedef enum vt_ocr_mode {
     VT_OCR_NEVER,      /* use text layers only; pages without one come out empty */
 } vt_ocr_mode;
 
+typedef enum vt_dates_mode {
+    VT_DATES_KEEP = 0, /* dates stay as written (spacing made canonical) (default) */
+    VT_DATES_ISO,      /* valid dates are rewritten in the text as ISO 8601 */
+} vt_dates_mode;
+
 typedef struct vt_options {
     const char *lang;        /* Tesseract language(s), default "vie" */
     const char *tessdata;    /* directory of *.traineddata; NULL: Tesseract's default */
@@ -64,6 +69,7 @@ typedef struct vt_options {
     int default_dpi;         /* used when an image carries no resolution; default 300 */
     double max_megapixels;   /* refuse larger page images before decoding; default 300 */
     double page_timeout;     /* seconds of OCR per page before giving up; default 600, 0: none */
+    vt_dates_mode dates;     /* how dates appear in the text; JSON `dates` has both forms */
 } vt_options;
 
 typedef struct vt_engine vt_engine;

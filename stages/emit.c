@@ -23,15 +23,10 @@ typedef struct repair_sink {
 
 static void note_repair(repair_sink *rs, const vt_word *word, size_t start, size_t end)
 {
-    vt_document *doc = rs->doc;
-    if (!vt_array_grow((void **)&doc->repairs, &doc->n_repairs, &doc->cap_repairs,
-                       sizeof *doc->repairs)) {
+    double score = word->repair_score;
+    if (!vt_document_add_repair(rs->doc, "diacritics", word->repaired_from, word->text,
+                                rs->base + start, rs->base + end, rs->page, &score))
         rs->failed = true;
-        return;
-    }
-    doc->repairs[doc->n_repairs - 1] = (vt_repair_record){
-        .from = word->repaired_from, .to = word->text, .start = rs->base + start,
-        .end = rs->base + end, .page = rs->page, .score = word->repair_score};
 }
 
 static void append_line(vt_strbuf *sb, const vt_line *line, repair_sink *rs)
@@ -72,7 +67,7 @@ static char *compose_page(const vt_page *page, repair_sink *rs)
 static vt_status run(vt_document *doc, vt_stage_context *ctx)
 {
     vt_strbuf all = {0};
-    doc->n_repairs = 0;
+    vt_document_clear_repairs(doc);
     for (size_t p = 0; p < doc->n_pages; p++) {
         vt_page *page = &doc->pages[p];
         repair_sink rs = {.doc = doc, .base = all.len + (p > 0), .page = page->number};

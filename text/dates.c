@@ -1107,40 +1107,33 @@ int vt_dates_guess_anchor(const char *text, size_t len, vt_date_anchor *out)
     return pick ? 1 : 0;
 }
 
-static int edit_order(const void *x, const void *y)
-{
-    const edit *a = x, *b = y;
-    return a->start < b->start ? -1 : a->start > b->start;
-}
-
-char *vt_dates_canonicalize(const char *text, size_t len, size_t *out_len)
+int vt_dates_canonical_edits(const char *text, size_t len, vt_text_edits *out)
 {
     vt_date_list list;
     edit_list edits = {0};
     if (find(text, len, NULL, &list, &edits) < 0) {
         free(edits.items);
-        return NULL;
+        return -1;
     }
     vt_date_list_free(&list);
-    /* Dates do not overlap, so edits of different dates never interleave. */
-    if (edits.count)
-        qsort(edits.items, edits.count, sizeof *edits.items, edit_order);
-    vt_strbuf sb = {0};
-    size_t pos = 0;
-    for (size_t i = 0; i < edits.count; i++) {
+    bool ok = true;
+    for (size_t i = 0; ok && i < edits.count; i++) {
         const edit *e = &edits.items[i];
-        if (e->start < pos)
-            continue; /* overlapping edit from a nested attempt: first one wins */
-        vt_strbuf_append(&sb, text + pos, e->start - pos);
-        vt_strbuf_puts(&sb, e->text);
-        pos = e->end;
+        ok = vt_text_edits_add(out, e->start, e->end, e->text, strlen(e->text));
     }
-    vt_strbuf_append(&sb, text + pos, len - pos);
     free(edits.items);
-    size_t n = sb.len;
-    char *result = vt_strbuf_take(&sb);
-    if (result && out_len)
-        *out_len = n;
+    /* Dates do not overlap; edits of nested attempts may: the first one wins. */
+    vt_text_edits_settle(out);
+    return ok ? 0 : -1;
+}
+
+char *vt_dates_canonicalize(const char *text, size_t len, size_t *out_len)
+{
+    vt_text_edits edits = {0};
+    char *result = NULL;
+    if (vt_dates_canonical_edits(text, len, &edits) == 0)
+        result = vt_text_edits_apply(&edits, text, len, out_len);
+    vt_text_edits_free(&edits);
     return result;
 }
 

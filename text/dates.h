@@ -22,6 +22,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "text_edit.h"
+
 typedef enum vt_date_kind {
     VT_DATE_DAY,      /* 2025-04-17 */
     VT_DATE_MONTH,    /* 2023-08 */
@@ -83,6 +85,10 @@ int vt_dates_guess_anchor(const char *text, size_t len, vt_date_anchor *out);
  * malloc'd NUL-terminated string (length in *out_len when not NULL), NULL on no
  * memory. Dates found in the result have the same ISO values as in the input. */
 char *vt_dates_canonicalize(const char *text, size_t len, size_t *out_len);
+
+/* The edits vt_dates_canonicalize() makes, for callers that must carry offsets
+ * through them; appended to *out and settled. 0, or -1 when memory ran out. */
+int vt_dates_canonical_edits(const char *text, size_t len, vt_text_edits *out);
 
 /* A copy of text with every valid date expression replaced by its ISO value (for
  * "--dates iso"); invalid ones stay as written. NULL on no memory. */

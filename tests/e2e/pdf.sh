@@ -13,8 +13,8 @@ check() {
   count=$((count + 1))
   if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
 }
-field() {  # field FILE PYTHON-ish path via grep: prints matches of "key": value
-  grep -o "\"$2\": [^,}]*" "$1" | sed "s/\"$2\": //"
+field() {  # field FILE PATH: the values at PATH, e.g. pages[].dpi
+  "$json_check" --get "$2" "$1"
 }
 page_text() {  # page_text TEXTFILE N (1-based) > out
   awk -v RS='\f' -v n="$2" 'NR == n { printf "%s", $0 }' "$1"
@@ -22,14 +22,14 @@ page_text() {  # page_text TEXTFILE N (1-based) > out
 
 "$vanthu" -f json -o "$T/ccitt.json" "$fx/pdf/ccitt-200dpi-3pages.pdf"
 check "CCITT PDF: valid record" "$json_check" "$T/ccitt.json"
-check "CCITT PDF: three pages at the scan's 200 dpi" test "$(field "$T/ccitt.json" dpi | tr '\n' ' ')" = "200 200 200 "
+check "CCITT PDF: three pages at the scan's 200 dpi" test "$(field "$T/ccitt.json" "pages[].dpi" | tr '\n' ' ')" = "200 200 200 "
 "$vanthu" -q "$fx/pdf/ccitt-200dpi-3pages.pdf" > "$T/ccitt.txt"
 page_text "$T/ccitt.txt" 2 > "$T/ccitt-p2.txt"
 check "CCITT PDF: page 2 reads like its ground truth (CER <= 3%)" \
       "$cer" "$fx/scans/004-p2-p3-200.p1.gt.txt" "$T/ccitt-p2.txt" 3
 
 "$vanthu" -f json -o "$T/jpeg.json" "$fx/pdf/jpeg-colour-300dpi-2pages.pdf"
-check "JPEG PDF: two pages at 300 dpi" test "$(field "$T/jpeg.json" dpi | tr '\n' ' ')" = "300 300 "
+check "JPEG PDF: two pages at 300 dpi" test "$(field "$T/jpeg.json" "pages[].dpi" | tr '\n' ' ')" = "300 300 "
 "$vanthu" -q "$fx/pdf/owner-password-only.pdf" > "$T/owner.txt"
 check "owner-password-only PDF opens" test $? = 0
 "$vanthu" -q "$fx/pdf/jpeg-colour-300dpi-2pages.pdf" > "$T/plain.txt"
@@ -40,7 +40,7 @@ check "PDF needing a password: said so, naming the file" \
       grep -q "needs-password.pdf: load_pdf: the PDF is encrypted and needs a password" "$T/err"
 
 "$vanthu" -f json --pages 2-3 -o "$T/pages.json" "$fx/pdf/ccitt-200dpi-3pages.pdf"
-check "--pages 2-3 keeps the input's page numbers" test "$(field "$T/pages.json" number | tr '\n' ' ')" = "2 3 "
+check "--pages 2-3 keeps the input's page numbers" test "$(field "$T/pages.json" "pages[].number" | tr '\n' ' ')" = "2 3 "
 "$vanthu" -q --pages 2 "$fx/pdf/ccitt-200dpi-3pages.pdf" > "$T/p2only.txt"
 check "--pages 2 gives the same text as page 2 of the whole run" cmp -s "$T/p2only.txt" "$T/ccitt-p2.txt"
 

@@ -6,6 +6,11 @@
  *   the file holds one record (or an array of them); with --lines, one record per
  *   line (jsonl). Exits 0 when every record has every required key with the
  *   right type, 1 otherwise, saying what is wrong.
+ * usage: vt_json_check --get PATH FILE
+ *   print the values at PATH in the record in FILE, one per line: keys joined by
+ *   ".", "[]" for every element of an array ("pages[].number",
+ *   "document.number.normalized"); strings bare, null as "null". Lets shell tests
+ *   read one field without a JSON tool.
  */
 #include <json-c/json.h>
 #include <stdbool.h>
@@ -17,6 +22,9 @@ static const struct { const char *key; json_type type; } record_keys[] = {
     {"source", json_type_string},   {"kind", json_type_string}, {"ok", json_type_boolean},
     {"text", json_type_string},     {"pages", json_type_array}, {"timings_ms", json_type_object},
     {"errors", json_type_array},    {"warnings", json_type_array},
+    {"document", json_type_object}, {"dates", json_type_array},
+    {"references", json_type_array}, {"repairs", json_type_array},
+    {"attachments", json_type_array},
 };
 
 static const struct { const char *key; json_type type; bool nullable; } page_keys[] = {
@@ -70,11 +78,49 @@ static bool check_record(json_object *rec, const char *where)
     return ok;
 }
 
+static void print_path(json_object *value, const char *path)
+{
+    if (*path == '\0') {
+        if (!value)
+            puts("null");
+        else if (json_object_is_type(value, json_type_string))
+            puts(json_object_get_string(value));
+        else
+            puts(json_object_to_json_string_ext(value, JSON_C_TO_STRING_PLAIN |
+                                                           JSON_C_TO_STRING_NOSLASHESCAPE));
+        return;
+    }
+    if (*path == '.')
+        path++;
+    if (strncmp(path, "[]", 2) == 0) {
+        for (size_t i = 0; value && json_object_is_type(value, json_type_array) &&
+                           i < json_object_array_length(value); i++)
+            print_path(json_object_array_get_idx(value, i), path + 2);
+        return;
+    }
+    size_t n = strcspn(path, ".[");
+    char key[128];
+    snprintf(key, sizeof key, "%.*s", (int)n, path);
+    json_object *child = NULL;
+    if (value && json_object_object_get_ex(value, key, &child))
+        print_path(child, path + n);
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--get") == 0) {
+        json_object *root = json_object_from_file(argv[3]);
+        if (!root) {
+            fprintf(stderr, "%s: not valid JSON\n", argv[3]);
+            return 1;
+        }
+        print_path(root, argv[2]);
+        json_object_put(root);
+        return 0;
+    }
     bool lines = argc == 3 && strcmp(argv[1], "--lines") == 0;
     if (argc != 2 && !lines) {
-        fprintf(stderr, "usage: vt_json_check [--lines] FILE\n");
+        fprintf(stderr, "usage: vt_json_check [--lines] FILE | --get PATH FILE\n");
         return 2;
     }
     const char *path = argv[argc - 1];

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "strbuf.h"
 
 typedef struct fixture {
     vt_engine *engine;
@@ -198,14 +199,118 @@ static void test_diacritics_table(void **state)
     }
 }
 
+/* Text stages after emit: the text is rewritten, the facts read from it. `facts`
+ * lists the dates ("D iso") and numbers ("N normalized", "R normalized" for a
+ * reference) found, one per line, each of which must sit at its offsets. */
+static const struct { const char *in, *out, *facts; size_t repairs; } normalise_cases[] = {
+    {"Số: 115 JCV-PA83\n", "Số: 115/CV-PA83\n", "N 115/CV-PA83\n", 1},
+    {"Kiên Giang, ngày 26tháng 7 năm 2020\n", "Kiên Giang, ngày 26 tháng 7 năm 2020\n",
+     "D 2020-07-26\n", 1},
+    {"Hà Nội, ngày 31/02/2025\n", "Hà Nội, ngày 31/02/2025\n", "D -\n", 0},
+    {"Căn cứ Công văn số 4869/UBND-\nSYT ngày 21 / 4/2025 của UBND tỉnh\n",
+     "Căn cứ Công văn số 4869/UBND-SYT ngày 21/4/2025 của UBND tỉnh\n",
+     "R 4869/UBND-SYT\nD 2025-04-21\n", 2},
+    {"Số: /TB-UBND\nHà Nội, ngày   tháng 10 năm 2024\n",
+     "Số: /TB-UBND\nHà Nội, ngày tháng 10 năm 2024\n", "N /TB-UBND\nD 2024-10\n", 0},
+    {"Sáng 8.2 họp\n\nHà Nội, ngày 05 tháng 01 năm 2023\n",
+     "Sáng 8.2 họp\n\nHà Nội, ngày 05 tháng 01 năm 2023\n", "D 2023-02-08\nD 2023-01-05\n", 0},
+    {"Có 20 người tham dự năm nay.\n", "Có 20 người tham dự năm nay.\n", "", 0},
+    {"Trang 1\fngày 3 tháng 4 năm 2025\n", "Trang 1\n\fngày 3 tháng 4 năm 2025\n",
+     "D 2025-04-03\n", 0},
+};
+
+static void put_fact(vt_strbuf *sb, const vt_document *doc, char tag, const char *value,
+                     size_t start, size_t end, const char *raw)
+{
+    vt_strbuf_printf(sb, "%c %s\n", tag, value ? value : "-");
+    if (end > strlen(doc->text) || strlen(raw) != end - start ||
+        memcmp(doc->text + start, raw, end - start) != 0)
+        fail_msg("'%s' is not at [%zu, %zu) of the text", raw, start, end);
+}
+
+static char *facts_of(const vt_document *doc)
+{
+    vt_strbuf sb = {0};
+    if (doc->number)
+        put_fact(&sb, doc, 'N', doc->number->normalized, doc->number->start, doc->number->end,
+                 doc->number->raw);
+    for (size_t i = 0; i < doc->references.count; i++) {
+        const vt_docnum *r = &doc->references.items[i];
+        put_fact(&sb, doc, 'R', r->normalized, r->start, r->end, r->raw);
+    }
+    for (size_t i = 0; i < doc->dates.count; i++) {
+        const vt_date *d = &doc->dates.items[i];
+        put_fact(&sb, doc, 'D', d->iso, d->start, d->end, d->raw);
+    }
+    return vt_strbuf_take(&sb);
+}
+
+static void test_normalise_table(void **state)
+{
+    for (size_t i = 0; i < sizeof normalise_cases / sizeof normalise_cases[0]; i++) {
+        vt_document *doc = run_text(*state, normalise_cases[i].in);
+        assert_false(vt_document_failed(doc));
+        if (strcmp(vt_document_text(doc), normalise_cases[i].out) != 0)
+            fail_msg("case %zu: got '%s', want '%s'", i, vt_document_text(doc),
+                     normalise_cases[i].out);
+        char *facts = facts_of(doc);
+        assert_non_null(facts);
+        if (strcmp(facts, normalise_cases[i].facts) != 0)
+            fail_msg("case %zu: facts '%s', want '%s'", i, facts, normalise_cases[i].facts);
+        free(facts);
+        size_t repairs = 0;
+        for (size_t r = 0; r < doc->n_repairs; r++) {
+            const vt_repair_record *rec = &doc->repairs[r];
+            repairs += strcmp(rec->stage, "normalise") == 0;
+            assert_memory_equal(doc->text + rec->start, rec->to, rec->end - rec->start);
+        }
+        if (repairs != normalise_cases[i].repairs)
+            fail_msg("case %zu: %zu normalise repairs, want %zu", i, repairs,
+                     normalise_cases[i].repairs);
+        vt_document_free(doc);
+    }
+}
+
+/* --dates iso: valid dates become ISO in the text, and the offsets follow. */
+static void test_dates_iso_rewrites_and_moves_offsets(void **state)
+{
+    (void)state;
+    vt_options opt;
+    vt_options_init(&opt);
+    opt.dates = VT_DATES_ISO;
+    vt_engine *engine;
+    vt_session *session;
+    char *err = NULL;
+    assert_int_equal(vt_engine_new(&opt, &engine, &err), VT_OK);
+    assert_int_equal(vt_session_new(engine, &session, &err), VT_OK);
+    const char *in = "Số: 12/TB-UBND\nHà Nội, ngày 26tháng 7 năm 2020\n"
+                     "Theo Công văn số 7/SYT-KH ngày 31/02/2020 và ngày 3/8/2020.\n";
+    vt_document *doc = vt_process_memory(session, "iso", in, strlen(in), VT_INPUT_TEXT);
+    assert_non_null(doc);
+    assert_string_equal(vt_document_text(doc),
+                        "Số: 12/TB-UBND\nHà Nội, 2020-07-26\n"
+                        "Theo Công văn số 7/SYT-KH ngày 31/02/2020 và 2020-08-03.\n");
+    assert_int_equal(doc->dates.count, 3);
+    for (size_t i = 0; i < doc->dates.count; i++) {
+        const vt_date *d = &doc->dates.items[i];
+        const char *shown = d->iso ? d->iso : d->raw;
+        assert_memory_equal(doc->text + d->start, shown, strlen(shown));
+        assert_int_equal(d->end - d->start, strlen(shown));
+    }
+    assert_memory_equal(doc->text + doc->references.items[0].start, "7/SYT-KH", 8);
+    vt_document_free(doc);
+    vt_session_free(session);
+    vt_engine_free(engine);
+}
+
 static void test_timings_name_the_stages_that_ran(void **state)
 {
     vt_document *doc = run_text(*state, "x");
-    assert_int_equal(doc->n_timings, 4);
-    assert_string_equal(doc->timings[0].stage, "load_text");
-    assert_string_equal(doc->timings[1].stage, "unicode");
-    assert_string_equal(doc->timings[2].stage, "diacritics");
-    assert_string_equal(doc->timings[3].stage, "emit");
+    static const char *const ran[] = {"load_text", "unicode", "diacritics", "emit",
+                                      "normalise", "fields"};
+    assert_int_equal(doc->n_timings, sizeof ran / sizeof ran[0]);
+    for (size_t i = 0; i < sizeof ran / sizeof ran[0]; i++)
+        assert_string_equal(doc->timings[i].stage, ran[i]);
     vt_document_free(doc);
 }
 
@@ -218,6 +323,8 @@ int main(void)
         cmocka_unit_test(test_missing_file_is_named),
         cmocka_unit_test(test_timings_name_the_stages_that_ran),
         cmocka_unit_test(test_diacritics_table),
+        cmocka_unit_test(test_normalise_table),
+        cmocka_unit_test(test_dates_iso_rewrites_and_moves_offsets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,107 @@
+/*
+ * fields — read the facts of the notice from its final text: every date
+ * (JSON `dates`), the notice's own number and the documents it cites (`document`,
+ * `references`).
+ *
+ * It runs last, on the text that will be printed, so every offset it records
+ * points into that text. Yearless dates ("ngày 21/4", "Sáng 8.2") take their year
+ * from the notice's own date (dates.h explains the rule). With --dates iso the
+ * valid dates are then written into the text as ISO values and the offsets moved
+ * with them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "stages.h"
+
+static bool applies(const vt_document *doc)
+{
+    return doc->text != NULL;
+}
+
+static void clear_fields(vt_document *doc)
+{
+    vt_date_list_free(&doc->dates);
+    vt_docnum_list_free(&doc->references);
+    if (doc->number) {
+        vt_docnum_clear(doc->number);
+        free(doc->number);
+        doc->number = NULL;
+    }
+}
+
+static bool find_number(vt_document *doc, const char *text, size_t len)
+{
+    vt_docnum own = {0};
+    int found = vt_docnum_find_own(text, len, &own);
+    if (found <= 0)
+        return found == 0;
+    doc->number = malloc(sizeof *doc->number);
+    if (!doc->number) {
+        vt_docnum_clear(&own);
+        return false;
+    }
+    *doc->number = own;
+    return true;
+}
+
+static void move_span(const vt_text_edits *edits, size_t *start, size_t *end)
+{
+    *start = vt_text_edits_map(edits, *start, false, NULL);
+    *end = vt_text_edits_map(edits, *end, true, NULL);
+}
+
+/* --dates iso: each valid date's text becomes its ISO value. */
+static bool rewrite_iso(vt_document *doc, const char **error)
+{
+    vt_text_edits edits = {0};
+    bool ok = true;
+    for (size_t i = 0; ok && i < doc->dates.count; i++) {
+        const vt_date *d = &doc->dates.items[i];
+        if (d->iso && !strchr(d->raw, '\f'))
+            ok = vt_text_edits_add(&edits, d->start, d->end, d->iso, strlen(d->iso));
+    }
+    if (ok) {
+        vt_text_edits_settle(&edits);
+        ok = vt_document_edit_text(doc, &edits, NULL, error);
+    }
+    for (size_t i = 0; ok && i < doc->dates.count; i++)
+        move_span(&edits, &doc->dates.items[i].start, &doc->dates.items[i].end);
+    for (size_t i = 0; ok && i < doc->references.count; i++)
+        move_span(&edits, &doc->references.items[i].start, &doc->references.items[i].end);
+    if (ok && doc->number)
+        move_span(&edits, &doc->number->start, &doc->number->end);
+    vt_text_edits_free(&edits);
+    return ok;
+}
+
+static vt_status run(vt_document *doc, vt_stage_context *ctx)
+{
+    clear_fields(doc);
+    const char *text = doc->text;
+    size_t len = strlen(text);
+    vt_date_anchor anchor = {0};
+    int anchored = vt_dates_guess_anchor(text, len, &anchor);
+    bool ok = anchored >= 0 &&
+              vt_dates_find(text, len, anchored ? &anchor : NULL, &doc->dates) == 0 &&
+              find_number(doc, text, len) &&
+              vt_docnum_find_references(text, len, anchored ? &anchor : NULL,
+                                        &doc->references) == 0;
+    const char *error = "out of memory";
+    if (ok && vt_stage_context_options(ctx)->dates == VT_DATES_ISO)
+        ok = rewrite_iso(doc, &error);
+    if (!ok) {
+        clear_fields(doc);
+        return vt_stage_fail(ctx, "%s", error);
+    }
+    return VT_OK;
+}
+
+const vt_stage vt_stage_fields = {
+    .name = "fields",
+    .summary = "find dates, the notice's number and the documents it cites (JSON dates, "
+               "document, references)",
+    .flags = 0,
+    .applies = applies,
+    .run = run,
+};
