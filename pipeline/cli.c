@@ -49,6 +49,13 @@ void vt_cli_print_help(FILE *out)
 "      --ocr MODE          PDFs: auto (default) uses a page's text layer when it is\n"
 "                          good Vietnamese and OCRs the rest; always ignores text\n"
 "                          layers; never uses text layers only\n"
+"      --diacritics MODE   repair (default) fixes the tone and vowel marks OCR got\n"
+"                          wrong, using the syllable language model; restore puts\n"
+"                          every mark back on text typed without any (\"Thong bao\"\n"
+"                          -> \"Thông báo\"); off leaves them as read\n"
+"      --tone-style STYLE  old (default) writes oa, oe, uy syllables hòa, khỏe,\n"
+"                          thủy, as most official text does; new writes hoà,\n"
+"                          khoẻ, thuỷ; keep leaves them as printed\n"
 "      --dates MODE        keep (default) writes dates as printed, with canonical\n"
 "                          spacing (\"26tháng 7\" -> \"26 tháng 7\"); iso rewrites\n"
 "                          every valid date in the text as ISO 8601 (2020-07-26).\n"
@@ -292,7 +299,8 @@ static uint64_t hash_options(const vt_cli_args *args)
     snprintf(text, sizeof text, "%s|%d|%s|%s|%s|%s|%d|%d|%d|%g|%d", vt_version(),
              (int)args->format, o->lang ? o->lang : "", o->tessdata ? o->tessdata : "",
              o->skip ? o->skip : "", o->pages ? o->pages : "", (int)o->input_kind, (int)o->ocr,
-             o->default_dpi, o->max_megapixels, (int)o->dates);
+             o->default_dpi, o->max_megapixels, (int)o->dates * 100 + (int)o->diacritics * 10 +
+             (int)o->tone_style);
     return vt_fnv1a64(text, strlen(text), VT_FNV_OFFSET);
 }
 

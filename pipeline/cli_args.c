@@ -28,6 +28,8 @@ enum long_only_option {
     OPT_SHARD,
     OPT_FORCE,
     OPT_DATES,
+    OPT_DIACRITICS,
+    OPT_TONE_STYLE,
 };
 
 static const struct option long_options[] = {
@@ -46,6 +48,8 @@ static const struct option long_options[] = {
     {"shard", required_argument, NULL, OPT_SHARD},
     {"force", no_argument, NULL, OPT_FORCE},
     {"dates", required_argument, NULL, OPT_DATES},
+    {"diacritics", required_argument, NULL, OPT_DIACRITICS},
+    {"tone-style", required_argument, NULL, OPT_TONE_STYLE},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -88,6 +92,12 @@ static const choice ocr_modes[] = {
 };
 static const choice dates_modes[] = {
     {"keep", VT_DATES_KEEP}, {"iso", VT_DATES_ISO}, {NULL, 0},
+};
+static const choice marks_modes[] = {
+    {"repair", VT_MARKS_REPAIR}, {"restore", VT_MARKS_RESTORE}, {"off", VT_MARKS_OFF}, {NULL, 0},
+};
+static const choice tone_styles[] = {
+    {"old", VT_TONE_OLD}, {"new", VT_TONE_NEW}, {"keep", VT_TONE_KEEP}, {NULL, 0},
 };
 static const choice input_kinds[] = {
     {"auto", VT_INPUT_AUTO}, {"image", VT_INPUT_IMAGE}, {"pdf", VT_INPUT_PDF},
@@ -133,6 +143,16 @@ static bool apply_option(int c, const char *value, vt_cli_args *args, char *erro
         if (!parse_choice(value, dates_modes, &v))
             return USAGE_ERROR("unknown dates mode '%s' (use keep or iso)", value);
         args->options.dates = (vt_dates_mode)v;
+        return true;
+    case OPT_DIACRITICS:
+        if (!parse_choice(value, marks_modes, &v))
+            return USAGE_ERROR("unknown diacritics mode '%s' (use repair, restore or off)", value);
+        args->options.diacritics = (vt_marks_mode)v;
+        return true;
+    case OPT_TONE_STYLE:
+        if (!parse_choice(value, tone_styles, &v))
+            return USAGE_ERROR("unknown tone style '%s' (use old, new or keep)", value);
+        args->options.tone_style = (vt_tone_placement)v;
         return true;
     case OPT_LANG: args->options.lang = value; return true;
     case OPT_TESSDATA: args->options.tessdata = value; return true;

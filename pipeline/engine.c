@@ -33,6 +33,8 @@ void vt_options_init(vt_options *options)
         .max_megapixels = 300,
         .page_timeout = 600,
         .dates = VT_DATES_KEEP,
+        .diacritics = VT_MARKS_REPAIR,
+        .tone_style = VT_TONE_OLD,
     };
 }
 
@@ -118,6 +120,12 @@ vt_status vt_engine_new_with_stages(const vt_options *options, const vt_stage *c
     }
     if (options->dates < VT_DATES_KEEP || options->dates > VT_DATES_ISO) {
         *errmsg = vt_format("unknown dates mode %d", (int)options->dates);
+        return VT_ERROR;
+    }
+    if (options->diacritics < VT_MARKS_REPAIR || options->diacritics > VT_MARKS_OFF ||
+        options->tone_style < VT_TONE_OLD || options->tone_style > VT_TONE_KEEP) {
+        *errmsg = vt_format("unknown diacritics mode %d or tone style %d",
+                            (int)options->diacritics, (int)options->tone_style);
         return VT_ERROR;
     }
     if (!options->lang || !*options->lang) {

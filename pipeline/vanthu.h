@@ -59,6 +59,20 @@ typedef enum vt_dates_mode {
     VT_DATES_ISO,      /* valid dates are rewritten in the text as ISO 8601 */
 } vt_dates_mode;
 
+typedef enum vt_marks_mode {
+    VT_MARKS_REPAIR = 0, /* fix the tone and vowel marks OCR got wrong (default) */
+    VT_MARKS_RESTORE,    /* the text has no marks at all: put every one back */
+    VT_MARKS_OFF,        /* leave marks as read */
+} vt_marks_mode;
+
+/* Where the tone goes in open oa, oe, uy syllables: "hòa, khỏe, thủy" (old, the
+ * style of most administrative text) or "hoà, khoẻ, thuỷ" (new). */
+typedef enum vt_tone_placement {
+    VT_TONE_OLD = 0,     /* every such syllable written hòa (default) */
+    VT_TONE_NEW,         /* every such syllable written hoà */
+    VT_TONE_KEEP,        /* as printed; only repaired syllables take the old style */
+} vt_tone_placement;
+
 typedef struct vt_options {
     const char *lang;        /* Tesseract language(s), default "vie" */
     const char *tessdata;    /* directory of *.traineddata; NULL: Tesseract's default */
@@ -70,6 +84,8 @@ typedef struct vt_options {
     double max_megapixels;   /* refuse larger page images before decoding; default 300 */
     double page_timeout;     /* seconds of OCR per page before giving up; default 600, 0: none */
     vt_dates_mode dates;     /* how dates appear in the text; JSON `dates` has both forms */
+    vt_marks_mode diacritics;   /* what the diacritics stage does; default repair */
+    vt_tone_placement tone_style; /* default VT_TONE_OLD */
 } vt_options;
 
 typedef struct vt_engine vt_engine;

@@ -8,6 +8,11 @@
  * keeps its former text (repaired_from) and the evidence for the change; emit turns
  * them into the JSON `repairs` with their place in the text. The model is opened
  * once per session (mmap, ~15 ms) and is read-only.
+ *
+ * --diacritics restore is for text typed without marks: every syllable's marks
+ * are chosen by the model. --tone-style then writes every open oa/oe/uy syllable
+ * in one style (hòa or hoà), so search finds one spelling; those rewrites are
+ * repairs too, with score 0, since they change a spelling and not a reading.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +21,8 @@
 #include "diacritics.h"
 #include "stages.h"
 #include "strbuf.h"
+#include "syllable.h"
+#include "token.h"
 
 static bool applies(const vt_document *doc)
 {
@@ -87,7 +94,8 @@ static bool apply_to_word(vt_word *w, size_t at, const vt_repair *r)
     return true;
 }
 
-static vt_status repair_line(const vt_lm *lm, vt_line *line, vt_stage_context *ctx)
+static vt_status repair_line(const vt_lm *lm, vt_diacritics_mode mode, vt_line *line,
+                             vt_stage_context *ctx)
 {
     vt_strbuf sb = {0};
     size_t *starts = malloc((line->n_words + 1) * sizeof *starts);
@@ -106,7 +114,7 @@ static vt_status repair_line(const vt_lm *lm, vt_line *line, vt_stage_context *c
     vt_diacritics_result result = {0};
     char *err = NULL;
     bool ok = text && starts && conf
-              && vt_diacritics_apply(lm, VT_DIACRITICS_REPAIR, text, strlen(text),
+              && vt_diacritics_apply(lm, mode, text, strlen(text),
                                      n_conf ? conf : NULL, n_conf, &result, &err);
     for (size_t r = 0; ok && r < result.n_repairs; r++) {
         size_t w = 0;
@@ -123,8 +131,66 @@ static vt_status repair_line(const vt_lm *lm, vt_line *line, vt_stage_context *c
     return status;
 }
 
+/* The word with its open oa/oe/uy syllables written in `style`; NULL when it
+ * needs no change (or memory ran out: *failed). */
+static char *restyled(const char *text, vt_tone_style style, bool *failed)
+{
+    size_t len = strlen(text), pos = 0, copied = 0;
+    vt_strbuf sb = {0};
+    bool changed = false;
+    vt_token tok;
+    while (vt_token_next(text, len, &pos, &tok)) {
+        vt_syllable syl;
+        char out[VT_SYLLABLE_MAX_BYTES];
+        if (tok.kind != VT_TOKEN_SYLLABLE ||
+            !vt_syllable_parse(text + tok.start, tok.end - tok.start, &syl))
+            continue;
+        size_t n = vt_syllable_render(&syl, style, syl.case_shape, out);
+        if (n == tok.end - tok.start && memcmp(out, text + tok.start, n) == 0)
+            continue;
+        vt_strbuf_append(&sb, text + copied, tok.start - copied);
+        vt_strbuf_append(&sb, out, n);
+        copied = tok.end;
+        changed = true;
+    }
+    if (!changed) {
+        vt_strbuf_free(&sb);
+        return NULL;
+    }
+    vt_strbuf_append(&sb, text + copied, len - copied);
+    char *result = vt_strbuf_take(&sb);
+    *failed = result == NULL;
+    return result;
+}
+
+static bool restyle_line(vt_line *line, vt_tone_style style)
+{
+    for (size_t i = 0; i < line->n_words; i++) {
+        vt_word *w = &line->words[i];
+        bool failed = false;
+        char *text = restyled(w->text, style, &failed);
+        if (failed)
+            return false;
+        if (!text)
+            continue;
+        if (!w->repaired_from)
+            w->repaired_from = w->text;
+        else
+            free(w->text);
+        w->text = text;
+    }
+    return true;
+}
+
 static vt_status run(vt_document *doc, vt_stage_context *ctx)
 {
+    const vt_options *opt = vt_stage_context_options(ctx);
+    if (opt->diacritics == VT_MARKS_OFF)
+        return VT_OK;
+    vt_diacritics_mode mode =
+        opt->diacritics == VT_MARKS_RESTORE ? VT_DIACRITICS_RESTORE : VT_DIACRITICS_REPAIR;
+    bool restyle = opt->tone_style != VT_TONE_KEEP;
+    vt_tone_style style = opt->tone_style == VT_TONE_NEW ? VT_TONE_STYLE_NEW : VT_TONE_STYLE_OLD;
     vt_lm *lm = session_model(ctx);
     if (!lm)
         return VT_ERROR;
@@ -133,9 +199,13 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
             vt_block *block = &doc->pages[p].blocks[b];
             if (block->kind != VT_BLOCK_TEXT)
                 continue;
-            for (size_t l = 0; l < block->n_lines; l++)
-                if (block->lines[l].n_words && repair_line(lm, &block->lines[l], ctx) != VT_OK)
+            for (size_t l = 0; l < block->n_lines; l++) {
+                vt_line *line = &block->lines[l];
+                if (line->n_words && repair_line(lm, mode, line, ctx) != VT_OK)
                     return VT_ERROR;
+                if (restyle && !restyle_line(line, style))
+                    return vt_stage_fail(ctx, "out of memory");
+            }
         }
     return VT_OK;
 }

@@ -57,7 +57,46 @@ static const struct {
     {{"vanthu", "--dpi", "5", "a"}, {.error = "--dpi wants a resolution"}},
     {{"vanthu", "a.png", "-o"}, {.error = "option '-o' needs a value"}},
     {{"vanthu", "-o"}, {.error = "option '-o' needs a value"}},
+    {{"vanthu", "--diacritics", "fix", "a"}, {.error = "unknown diacritics mode 'fix'"}},
+    {{"vanthu", "--tone-style", "modern", "a"}, {.error = "unknown tone style 'modern'"}},
+    {{"vanthu", "--dates", "us", "a"}, {.error = "unknown dates mode 'us'"}},
 };
+
+/* Options that only set a value in vt_options. */
+static const struct {
+    const char *argv[MAX_ARGS];
+    vt_marks_mode marks;
+    vt_tone_placement tone;
+    vt_dates_mode dates;
+} value_cases[] = {
+    {{"vanthu", "a"}, VT_MARKS_REPAIR, VT_TONE_OLD, VT_DATES_KEEP},
+    {{"vanthu", "--diacritics", "restore", "a"}, VT_MARKS_RESTORE, VT_TONE_OLD, VT_DATES_KEEP},
+    {{"vanthu", "--diacritics=off", "--tone-style", "new", "a"}, VT_MARKS_OFF, VT_TONE_NEW,
+     VT_DATES_KEEP},
+    {{"vanthu", "a", "--tone-style", "keep", "--dates", "iso"}, VT_MARKS_REPAIR, VT_TONE_KEEP,
+     VT_DATES_ISO},
+};
+
+static void test_value_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof value_cases / sizeof value_cases[0]; i++) {
+        int argc = 0;
+        char *argv[MAX_ARGS + 1] = {0};
+        while (argc < MAX_ARGS && value_cases[i].argv[argc]) {
+            argv[argc] = (char *)value_cases[i].argv[argc];
+            argc++;
+        }
+        vt_cli_args args;
+        char error[256];
+        if (!vt_cli_parse(argc, argv, &args, error, sizeof error))
+            fail_msg("case %zu: %s", i, error);
+        assert_int_equal(args.options.diacritics, value_cases[i].marks);
+        assert_int_equal(args.options.tone_style, value_cases[i].tone);
+        assert_int_equal(args.options.dates, value_cases[i].dates);
+        vt_cli_args_free(&args);
+    }
+}
 
 static void check_string(size_t i, const char *field, const char *got, const char *want)
 {
@@ -106,6 +145,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_table),
+        cmocka_unit_test(test_value_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
