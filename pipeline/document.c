@@ -5,6 +5,7 @@
  * out-of-memory condition is reported, never ignored.
  */
 #include "document.h"
+#include "header.h"
 #include "strbuf.h"
 
 #include <leptonica/allheaders.h>
@@ -40,6 +41,7 @@ vt_document *vt_document_new(const char *source)
         free(doc);
         return NULL;
     }
+    doc->document_date = SIZE_MAX;
     return doc;
 }
 
@@ -265,6 +267,8 @@ void vt_document_free(vt_document *doc)
         vt_docnum_clear(doc->number);
         free(doc->number);
     }
+    vt_header_free(doc->header);
+    free(doc->header);
     for (size_t p = 0; p < doc->n_pages; p++)
         free_page(&doc->pages[p]);
     free(doc->pages);

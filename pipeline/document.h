@@ -153,6 +153,7 @@ struct vt_document {
     vt_docnum_list references;
     vt_docnum *number;          /* the notice's own "Số: …"; owned, NULL when absent */
     struct vt_header *header;   /* owned, NULL before the fields stage */
+    size_t document_date;       /* index in dates of the notice's own date; SIZE_MAX: none */
     vt_timing *timings;
     size_t n_timings, cap_timings;
     vt_message *errors;

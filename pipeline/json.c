@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "document.h"
+#include "header.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -366,8 +367,30 @@ static json_object *attachments_json(const vt_document *doc, bool *ok)
     return arr;
 }
 
-/* The header of the notice. Every key is present; null when the text does not
- * hold that part. */
+static json_object *string_array_json(char *const *items, size_t count, bool *ok)
+{
+    json_object *arr = new_array_or_fail(ok);
+    for (size_t i = 0; arr && i < count && *ok; i++)
+        push(arr, utf8_string(items[i]), ok);
+    return arr;
+}
+
+static json_object *signer_json(const vt_signer *s, bool *ok)
+{
+    json_object *obj = json_object_new_object();
+    if (!obj) {
+        *ok = false;
+        return NULL;
+    }
+    add_string_or_null(obj, "prefix", s->prefix, ok);
+    add_string_or_null(obj, "authority", s->authority, ok);
+    add_string_or_null(obj, "role", s->role, ok);
+    add_string_or_null(obj, "name", s->name, ok);
+    return obj;
+}
+
+/* The header of the notice. Every key is present; null (or empty) when the text
+ * does not hold that part. */
 static json_object *document_fields_json(const vt_document *doc, bool *ok)
 {
     json_object *obj = json_object_new_object();
@@ -375,10 +398,32 @@ static json_object *document_fields_json(const vt_document *doc, bool *ok)
         *ok = false;
         return NULL;
     }
+    static const vt_header empty = {0};
+    const vt_header *h = doc->header ? doc->header : &empty;
+    if (h->n_issuer)
+        add(obj, "issuer", string_array_json(h->issuer, h->n_issuer, ok), ok);
+    else
+        json_object_object_add(obj, "issuer", NULL);
     if (doc->number)
         add(obj, "number", docnum_json(doc->number, ok), ok);
     else
         json_object_object_add(obj, "number", NULL);
+    add_string_or_null(obj, "place", h->place, ok);
+    if (doc->document_date < doc->dates.count)
+        add(obj, "date", date_json(&doc->dates.items[doc->document_date], ok), ok);
+    else
+        json_object_object_add(obj, "date", NULL);
+    add_string_or_null(obj, "type", h->type, ok);
+    add_string_or_null(obj, "title", h->title, ok);
+    add(obj, "recipients", string_array_json(h->recipients, h->n_recipients, ok), ok);
+    add(obj, "addressees", json_object_new_int64((int64_t)h->n_addressees), ok);
+    bool has_signer = h->signer.prefix || h->signer.authority || h->signer.role || h->signer.name;
+    if (has_signer)
+        add(obj, "signer", signer_json(&h->signer, ok), ok);
+    else
+        json_object_object_add(obj, "signer", NULL);
+    add(obj, "national_name", json_object_new_boolean(h->has_national_name), ok);
+    add(obj, "motto", json_object_new_boolean(h->has_motto), ok);
     return obj;
 }
 

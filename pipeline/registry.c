@@ -20,6 +20,7 @@ static const vt_stage *const registry[] = {
     &vt_stage_unicode,
     &vt_stage_diacritics,
     &vt_stage_emit,
+    &vt_stage_stamp_text,
     &vt_stage_normalise,
     &vt_stage_fields,
 };

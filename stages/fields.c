@@ -7,11 +7,13 @@
  * points into that text. Yearless dates ("ngày 21/4", "Sáng 8.2") take their year
  * from the notice's own date (dates.h explains the rule). With --dates iso the
  * valid dates are then written into the text as ISO values and the offsets moved
- * with them.
+ * with them. The header (issuer, place, type, title, recipients, signer) is read
+ * by text/header.h from the same text.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "header.h"
 #include "stages.h"
 
 static bool applies(const vt_document *doc)
@@ -28,6 +30,25 @@ static void clear_fields(vt_document *doc)
         free(doc->number);
         doc->number = NULL;
     }
+    vt_header_free(doc->header);
+    free(doc->header);
+    doc->header = NULL;
+    doc->document_date = SIZE_MAX;
+}
+
+/* The header, and which of the dates is the notice's own ("Kiên Giang, ngày …"). */
+static bool read_header(vt_document *doc, const char *text, size_t len)
+{
+    doc->header = calloc(1, sizeof *doc->header);
+    if (!doc->header || vt_header_extract(text, len, doc->header) != 0)
+        return false;
+    vt_span span = doc->header->date_span;
+    for (size_t i = 0; span.end > span.start && i < doc->dates.count; i++)
+        if (doc->dates.items[i].start < span.end && doc->dates.items[i].end > span.start) {
+            doc->document_date = i;
+            break;
+        }
+    return true;
 }
 
 static bool find_number(vt_document *doc, const char *text, size_t len)
@@ -86,7 +107,8 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
               vt_dates_find(text, len, anchored ? &anchor : NULL, &doc->dates) == 0 &&
               find_number(doc, text, len) &&
               vt_docnum_find_references(text, len, anchored ? &anchor : NULL,
-                                        &doc->references) == 0;
+                                        &doc->references) == 0 &&
+              read_header(doc, text, len);
     const char *error = "out of memory";
     if (ok && vt_stage_context_options(ctx)->dates == VT_DATES_ISO)
         ok = rewrite_iso(doc, &error);

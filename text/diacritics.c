@@ -205,17 +205,27 @@ static uint32_t observed_id(const workspace *w, size_t first, size_t end, long i
     return sl->cands[sl->chosen].id;
 }
 
-/* log10 of the three trigrams that contain slot i holding word c. */
-static double local_score(const workspace *w, size_t first, size_t end, long i, uint32_t c)
+/* log10 of the three trigrams that contain slot i holding word c; `left` is the
+ * history (i-2, i-1), the same for every candidate of the slot. */
+static double local_score(const workspace *w, const vt_lm_history *left, uint32_t l1,
+                          uint32_t r1, uint32_t r2, uint32_t c)
 {
-    uint32_t l2 = observed_id(w, first, end, i - 2), l1 = observed_id(w, first, end, i - 1);
-    uint32_t r1 = observed_id(w, first, end, i + 1), r2 = observed_id(w, first, end, i + 2);
-    double s = vt_lm_logprob(w->lm, l2, l1, c);
+    double s = vt_lm_logprob_after(w->lm, left, c);
     if (r1 != VT_LM_NONE)
         s += vt_lm_logprob(w->lm, l1, c, r1);
     if (r2 != VT_LM_NONE)
         s += vt_lm_logprob(w->lm, c, r1, r2);
     return s;
+}
+
+/* local_score with the neighbours looked up: for one-off scores. */
+static double slot_score(const workspace *w, size_t first, size_t end, long i, uint32_t c)
+{
+    uint32_t l2 = observed_id(w, first, end, i - 2), l1 = observed_id(w, first, end, i - 1);
+    uint32_t r1 = observed_id(w, first, end, i + 1), r2 = observed_id(w, first, end, i + 2);
+    vt_lm_history left;
+    vt_lm_history_init(w->lm, l2, l1, &left);
+    return local_score(w, &left, l1, r1, r2, c);
 }
 
 /* Repair mode: drop the alternatives of slots where none is close to the input. */
@@ -226,10 +236,15 @@ static bool freeze_confident_slots(workspace *w, size_t first, size_t end)
         slot *sl = &w->slots[i];
         if (sl->n_cands < 2)
             continue;
-        double keep = local_score(w, first, end, (long)i, sl->cands[0].id) - sl->cands[0].channel;
+        long at = (long)i;
+        uint32_t l2 = observed_id(w, first, end, at - 2), l1 = observed_id(w, first, end, at - 1);
+        uint32_t r1 = observed_id(w, first, end, at + 1), r2 = observed_id(w, first, end, at + 2);
+        vt_lm_history left;
+        vt_lm_history_init(w->lm, l2, l1, &left);
+        double keep = local_score(w, &left, l1, r1, r2, sl->cands[0].id) - sl->cands[0].channel;
         int kept = 1;
         for (int k = 1; k < sl->n_cands; k++) {
-            double alt = local_score(w, first, end, (long)i, sl->cands[k].id) - sl->cands[k].channel;
+            double alt = local_score(w, &left, l1, r1, r2, sl->cands[k].id) - sl->cands[k].channel;
             if (alt > keep - FREEZE_MARGIN)
                 sl->cands[kept++] = sl->cands[k];
         }
@@ -268,13 +283,16 @@ static void decode(workspace *w, size_t first, size_t end)
         hyp *prev = i == first ? &start : w->beams[i - 1];
         int n_prev = i == first ? 1 : w->beam_size[i - 1];
         w->beam_size[i] = 0;
-        for (int p = 0; p < n_prev; p++)
+        for (int p = 0; p < n_prev; p++) {
+            vt_lm_history history;
+            vt_lm_history_init(w->lm, prev[p].prev, prev[p].cur, &history);
             for (int k = 0; k < sl->n_cands; k++) {
                 uint32_t c = sl->cands[k].id;
-                double s = prev[p].score + vt_lm_logprob(w->lm, prev[p].prev, prev[p].cur, c) -
+                double s = prev[p].score + vt_lm_logprob_after(w->lm, &history, c) -
                            sl->cands[k].channel;
                 push_hyp(w->beams[i], &w->beam_size[i], (hyp){prev[p].cur, c, s, k, p});
             }
+        }
     }
     int best = 0;
     double best_score = -1e300;
@@ -352,9 +370,9 @@ static bool emit_choice(workspace *w, size_t first, size_t end, size_t i, vt_str
     strcpy(r->to, to);
     /* evidence: the chosen form against the input form, both in the chosen context */
     int chosen = sl->chosen;
-    double with = local_score(w, first, end, (long)i, sl->cands[chosen].id) - sl->cands[chosen].channel;
+    double with = slot_score(w, first, end, (long)i, sl->cands[chosen].id) - sl->cands[chosen].channel;
     sl->chosen = 0;
-    double without = local_score(w, first, end, (long)i, sl->cands[0].id) - sl->cands[0].channel;
+    double without = slot_score(w, first, end, (long)i, sl->cands[0].id) - sl->cands[0].channel;
     sl->chosen = chosen;
     r->score = with - without;
     return true;

@@ -314,6 +314,42 @@ double vt_lm_logprob(const vt_lm *lm, uint32_t u, uint32_t v, uint32_t w)
     return backoff + dequant(lm->uni_prob[w]);
 }
 
+void vt_lm_history_init(const vt_lm *lm, uint32_t u, uint32_t v, vt_lm_history *h)
+{
+    *h = (vt_lm_history){0};
+    if (u != VT_LM_NONE && v != VT_LM_NONE) {
+        uint32_t context = find_bigram(lm, u, v);
+        if (context != UINT32_MAX) {
+            h->tri_lo = lm->tri_start[context];
+            h->tri_hi = lm->tri_start[context + 1];
+            h->tri_backoff = dequant(lm->bi_bow[context]);
+        }
+    }
+    if (v != VT_LM_NONE && v < lm->header.n_words) {
+        h->has_v = true;
+        h->bi_lo = lm->bi_start[v];
+        h->bi_hi = lm->bi_start[v + 1];
+        h->bi_backoff = dequant(lm->uni_bow[v]);
+    }
+}
+
+double vt_lm_logprob_after(const vt_lm *lm, const vt_lm_history *h, uint32_t w)
+{
+    if (w >= lm->header.n_words)
+        w = VT_LM_UNK;
+    uint32_t t = find_word(lm->tri_word, h->tri_lo, h->tri_hi, w);
+    if (t != UINT32_MAX)
+        return dequant(lm->tri_prob[t]);
+    double backoff = h->tri_backoff;
+    if (h->has_v) {
+        uint32_t b = find_word(lm->bi_word, h->bi_lo, h->bi_hi, w);
+        if (b != UINT32_MAX)
+            return backoff + dequant(lm->bi_prob[b]);
+        backoff += h->bi_backoff;
+    }
+    return backoff + dequant(lm->uni_prob[w]);
+}
+
 size_t vt_lm_candidates(const vt_lm *lm, const char *skeleton, size_t len, const uint16_t **ids)
 {
     size_t n = lm->header.n_words - VT_LM_FIRST_SYLLABLE;

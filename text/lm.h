@@ -10,6 +10,7 @@
 #ifndef VT_LM_H
 #define VT_LM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,6 +48,20 @@ uint32_t vt_lm_count(const vt_lm *lm, uint32_t id);       /* training count */
 
 /* log10 P(w | u v); u and/or v may be VT_LM_NONE for a shorter history. */
 double vt_lm_logprob(const vt_lm *lm, uint32_t u, uint32_t v, uint32_t w);
+
+/* A history (u v) looked up once, for scoring many next words after it: the
+ * decoder asks for every candidate after the same two words. */
+typedef struct vt_lm_history {
+    uint32_t tri_lo, tri_hi;   /* trigrams continuing (u v); empty when unseen */
+    uint32_t bi_lo, bi_hi;     /* bigrams continuing v */
+    double tri_backoff;        /* backoff weight of (u v), 0 when unseen */
+    double bi_backoff;         /* backoff weight of v */
+    bool has_v;
+} vt_lm_history;
+
+void vt_lm_history_init(const vt_lm *lm, uint32_t u, uint32_t v, vt_lm_history *h);
+/* Same value as vt_lm_logprob(lm, u, v, w) for the history h was made from. */
+double vt_lm_logprob_after(const vt_lm *lm, const vt_lm_history *h, uint32_t w);
 
 /* The syllables whose skeleton is `skeleton` (lower-case ASCII, see
  * vt_syllable_skeleton): *ids points into the model, sorted by id. Returns how many. */

@@ -16,6 +16,10 @@ add_test(NAME e2e/stamp COMMAND ${CMAKE_CURRENT_LIST_DIR}/stamp.sh $<TARGET_FILE
   ${CMAKE_SOURCE_DIR}/fixtures/scans)
 set_tests_properties(e2e/stamp PROPERTIES LABELS e2e TIMEOUT 900)
 
+add_test(NAME e2e/seeds COMMAND ${CMAKE_CURRENT_LIST_DIR}/seeds.sh $<TARGET_FILE:vanthu_cli>
+  $<TARGET_FILE:vt_json_check> ${CMAKE_SOURCE_DIR}/fixtures/labels)
+set_tests_properties(e2e/seeds PROPERTIES LABELS e2e TIMEOUT 600)
+
 # One test per fixture page listed in the manifest (image, page, ground truth, dpi,
 # kind, notes): OCR it and bound the character error rate against ground truth.
 set(VT_MANIFEST ${CMAKE_SOURCE_DIR}/fixtures/scans/MANIFEST.tsv)

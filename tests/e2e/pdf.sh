@@ -46,7 +46,8 @@ check "--pages 2 gives the same text as page 2 of the whole run" cmp -s "$T/p2on
 
 "$vanthu" -f json -o "$T/layer.json" "$fx/pdf/text-layer.pdf"
 check "good text layer: used without OCR" sh -c "! grep -q '\"ocr\":' '$T/layer.json'"
-"$vanthu" -q "$fx/pdf/text-layer.pdf" > "$T/layer.txt"
+# (--tone-style keep: the default would write the layer's "uỷ" as "ủy")
+"$vanthu" -q --tone-style keep "$fx/pdf/text-layer.pdf" > "$T/layer.txt"
 check "good text layer: text equals what was typeset" "$cer" "$fx/pdf/text-layer.gt.txt" "$T/layer.txt" 0
 "$vanthu" -v -f json -o "$T/garbage.json" "$fx/pdf/garbage-text-layer.pdf" 2> "$T/err"
 check "garbage text layer: re-OCRed" grep -q '"ocr":' "$T/garbage.json"

@@ -9,7 +9,8 @@
  * usage: vt_json_check --get PATH FILE
  *   print the values at PATH in the record in FILE, one per line: keys joined by
  *   ".", "[]" for every element of an array ("pages[].number",
- *   "document.number.normalized"); strings bare, null as "null". Lets shell tests
+ *   "document.number.normalized"); strings bare, null (or a path through
+ *   null) as "null", nothing for a key that is not there. Lets shell tests
  *   read one field without a JSON tool.
  */
 #include <json-c/json.h>
@@ -90,6 +91,10 @@ static void print_path(json_object *value, const char *path)
                                                            JSON_C_TO_STRING_NOSLASHESCAPE));
         return;
     }
+    if (!value) {   /* a path through null is null; a missing key prints nothing */
+        puts("null");
+        return;
+    }
     if (*path == '.')
         path++;
     if (strncmp(path, "[]", 2) == 0) {
@@ -102,7 +107,7 @@ static void print_path(json_object *value, const char *path)
     char key[128];
     snprintf(key, sizeof key, "%.*s", (int)n, path);
     json_object *child = NULL;
-    if (value && json_object_object_get_ex(value, key, &child))
+    if (json_object_object_get_ex(value, key, &child))
         print_path(child, path + n);
 }
 
