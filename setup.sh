@@ -16,8 +16,8 @@ packages=(
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd
 )
 
-# The tests also drive batches through GNU parallel.
-[ "${1:-}" = "test" ] && packages+=(parallel)
+# The tests also drive batches through GNU parallel and fuzz the parsers with clang.
+[ "${1:-}" = "test" ] && packages+=(parallel clang libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -56,6 +56,11 @@ void vt_cli_print_help(FILE *out)
 "      --tone-style STYLE  old (default) writes oa, oe, uy syllables hòa, khỏe,\n"
 "                          thủy, as most official text does; new writes hoà,\n"
 "                          khoẻ, thuỷ; keep leaves them as printed\n"
+"      --encoding ENC      text inputs and PDF text layers: auto (default) reads\n"
+"                          UTF-8 and recognises the old TCVN3 (ABC) and VNI font\n"
+"                          encodings (\"Th«ng b¸o\", \"Thoâng baùo\") and converts\n"
+"                          them; utf8 converts nothing; tcvn3, vni or viqr\n"
+"                          (\"Vie^.t Nam\", never guessed) force one\n"
 "      --dates MODE        keep (default) writes dates as printed, with canonical\n"
 "                          spacing (\"26tháng 7\" -> \"26 tháng 7\"); iso rewrites\n"
 "                          every valid date in the text as ISO 8601 (2020-07-26).\n"
@@ -299,8 +304,8 @@ static uint64_t hash_options(const vt_cli_args *args)
     snprintf(text, sizeof text, "%s|%d|%s|%s|%s|%s|%d|%d|%d|%g|%d", vt_version(),
              (int)args->format, o->lang ? o->lang : "", o->tessdata ? o->tessdata : "",
              o->skip ? o->skip : "", o->pages ? o->pages : "", (int)o->input_kind, (int)o->ocr,
-             o->default_dpi, o->max_megapixels, (int)o->dates * 100 + (int)o->diacritics * 10 +
-             (int)o->tone_style);
+             o->default_dpi, o->max_megapixels, (int)o->encoding * 1000 + (int)o->dates * 100 +
+             (int)o->diacritics * 10 + (int)o->tone_style);
     return vt_fnv1a64(text, strlen(text), VT_FNV_OFFSET);
 }
 

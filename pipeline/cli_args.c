@@ -30,6 +30,7 @@ enum long_only_option {
     OPT_DATES,
     OPT_DIACRITICS,
     OPT_TONE_STYLE,
+    OPT_ENCODING,
 };
 
 static const struct option long_options[] = {
@@ -50,6 +51,7 @@ static const struct option long_options[] = {
     {"dates", required_argument, NULL, OPT_DATES},
     {"diacritics", required_argument, NULL, OPT_DIACRITICS},
     {"tone-style", required_argument, NULL, OPT_TONE_STYLE},
+    {"encoding", required_argument, NULL, OPT_ENCODING},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -98,6 +100,10 @@ static const choice marks_modes[] = {
 };
 static const choice tone_styles[] = {
     {"old", VT_TONE_OLD}, {"new", VT_TONE_NEW}, {"keep", VT_TONE_KEEP}, {NULL, 0},
+};
+static const choice encodings[] = {
+    {"auto", VT_ENCODING_AUTO}, {"utf8", VT_ENCODING_UTF8}, {"tcvn3", VT_ENCODING_TCVN3},
+    {"vni", VT_ENCODING_VNI},   {"viqr", VT_ENCODING_VIQR}, {NULL, 0},
 };
 static const choice input_kinds[] = {
     {"auto", VT_INPUT_AUTO}, {"image", VT_INPUT_IMAGE}, {"pdf", VT_INPUT_PDF},
@@ -153,6 +159,11 @@ static bool apply_option(int c, const char *value, vt_cli_args *args, char *erro
         if (!parse_choice(value, tone_styles, &v))
             return USAGE_ERROR("unknown tone style '%s' (use old, new or keep)", value);
         args->options.tone_style = (vt_tone_placement)v;
+        return true;
+    case OPT_ENCODING:
+        if (!parse_choice(value, encodings, &v))
+            return USAGE_ERROR("unknown encoding '%s' (use auto, utf8, tcvn3, vni or viqr)", value);
+        args->options.encoding = (vt_text_encoding)v;
         return true;
     case OPT_LANG: args->options.lang = value; return true;
     case OPT_TESSDATA: args->options.tessdata = value; return true;

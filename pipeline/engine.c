@@ -3,6 +3,7 @@
  * read access to a finished document.
  */
 #include "engine.h"
+#include "legacy.h"
 
 #include <leptonica/allheaders.h>
 #include <stdlib.h>
@@ -35,6 +36,7 @@ void vt_options_init(vt_options *options)
         .dates = VT_DATES_KEEP,
         .diacritics = VT_MARKS_REPAIR,
         .tone_style = VT_TONE_OLD,
+        .encoding = VT_ENCODING_AUTO,
     };
 }
 
@@ -126,6 +128,10 @@ vt_status vt_engine_new_with_stages(const vt_options *options, const vt_stage *c
         options->tone_style < VT_TONE_OLD || options->tone_style > VT_TONE_KEEP) {
         *errmsg = vt_format("unknown diacritics mode %d or tone style %d",
                             (int)options->diacritics, (int)options->tone_style);
+        return VT_ERROR;
+    }
+    if (options->encoding < VT_ENCODING_AUTO || options->encoding > VT_ENCODING_VIQR) {
+        *errmsg = vt_format("unknown text encoding %d", (int)options->encoding);
         return VT_ERROR;
     }
     if (!options->lang || !*options->lang) {
@@ -311,6 +317,19 @@ bool vt_document_has_images(const vt_document *doc)
         if (doc->pages[i].image)
             return true;
     return false;
+}
+
+vt_legacy_encoding vt_stage_text_encoding(const vt_stage_context *ctx, const char *text,
+                                          size_t len)
+{
+    switch (vt_stage_context_options(ctx)->encoding) {
+    case VT_ENCODING_AUTO:  return vt_legacy_detect(text, len, false);
+    case VT_ENCODING_TCVN3: return VT_LEGACY_TCVN3;
+    case VT_ENCODING_VNI:   return VT_LEGACY_VNI;
+    case VT_ENCODING_VIQR:  return VT_LEGACY_VIQR;
+    case VT_ENCODING_UTF8:  break;
+    }
+    return VT_LEGACY_NONE;
 }
 
 bool vt_document_has_words(const vt_document *doc)

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "document.h"
+#include "legacy.h"
 
 typedef struct vt_stage_context vt_stage_context;
 
@@ -51,6 +52,11 @@ bool vt_stage_context_keep(vt_stage_context *ctx, const void *key, void *resourc
 /* Give a page its decoded image: sets width, height and dpi (from the image, or
  * `default_dpi` with a warning when it records none). Takes ownership of `pix`. */
 void vt_page_attach_image(vt_document *doc, vt_page *page, struct Pix *pix, int default_dpi);
+
+/* The legacy encoding a text input or text layer is in, by --encoding: detected
+ * (auto), forced, or none (utf8). */
+vt_legacy_encoding vt_stage_text_encoding(const vt_stage_context *ctx, const char *text,
+                                          size_t len);
 
 /* Page-level helpers shared by several stages. */
 bool vt_document_has_images(const vt_document *doc);

@@ -73,6 +73,16 @@ typedef enum vt_tone_placement {
     VT_TONE_KEEP,        /* as printed; only repaired syllables take the old style */
 } vt_tone_placement;
 
+/* The encoding of text inputs and PDF text layers. Old Vietnamese fonts stored
+ * TCVN3 (ABC) or VNI bytes; they show up as "Th«ng b¸o" or "Thoâng baùo". */
+typedef enum vt_text_encoding {
+    VT_ENCODING_AUTO = 0, /* UTF-8, or TCVN3/VNI when the text reads as one (default) */
+    VT_ENCODING_UTF8,     /* UTF-8 only: nothing is converted */
+    VT_ENCODING_TCVN3,
+    VT_ENCODING_VNI,
+    VT_ENCODING_VIQR,     /* "Vie^.t Nam": never guessed, only when asked */
+} vt_text_encoding;
+
 typedef struct vt_options {
     const char *lang;        /* Tesseract language(s), default "vie" */
     const char *tessdata;    /* directory of *.traineddata; NULL: Tesseract's default */
@@ -86,6 +96,7 @@ typedef struct vt_options {
     vt_dates_mode dates;     /* how dates appear in the text; JSON `dates` has both forms */
     vt_marks_mode diacritics;   /* what the diacritics stage does; default repair */
     vt_tone_placement tone_style; /* default VT_TONE_OLD */
+    vt_text_encoding encoding;    /* default VT_ENCODING_AUTO */
 } vt_options;
 
 typedef struct vt_engine vt_engine;

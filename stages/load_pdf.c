@@ -215,13 +215,29 @@ static vt_status try_text_layer(vt_document *doc, vt_page *page, PopplerPage *pp
     *used = false;
     if (mode == VT_OCR_ALWAYS)
         return VT_OK;
-    char *text = poppler_page_get_text(ppage);
-    if (!text)
+    char *layer = poppler_page_get_text(ppage);
+    if (!layer)
         return VT_OK;
+    char *text = layer;
+    /* A layer typed in an old TCVN3/VNI font comes out as "Th«ng b¸o": convert
+     * it before judging it, or it would be judged garbage and OCRed. */
+    vt_legacy_encoding enc = vt_stage_text_encoding(ctx, layer, strlen(layer));
+    if (enc != VT_LEGACY_NONE) {
+        text = vt_legacy_to_unicode(layer, strlen(layer), enc, NULL);
+        g_free(layer);
+        if (!text)
+            return vt_stage_fail(ctx, "out of memory");
+        vt_document_warn(doc, vt_stage_load_pdf.name, page->number,
+                         "text layer in the %s encoding, converted to Unicode",
+                         vt_legacy_name(enc));
+    }
     vt_layer_quality q = vt_layer_quality_measure(text, strlen(text));
     bool take = mode == VT_OCR_NEVER || q.good;
     if (take && !words_from_layer(page, text)) {
-        g_free(text);
+        if (enc != VT_LEGACY_NONE)
+            free(text);
+        else
+            g_free(text);
         return vt_stage_fail(ctx, "out of memory");
     }
     page->from_text_layer = take;
@@ -230,7 +246,10 @@ static vt_status try_text_layer(vt_document *doc, vt_page *page, PopplerPage *pp
                          "text layer ignored and the page OCRed: %zu words, %.0f%% with "
                          "Vietnamese marks, %.0f%% clean", q.words, 100 * q.diacritic_share,
                          100 * q.clean_share);
-    g_free(text);
+    if (enc != VT_LEGACY_NONE)
+        free(text);
+    else
+        g_free(text);
     *used = take;
     return VT_OK;
 }

@@ -4,6 +4,9 @@
  * Text input runs the same text stages as OCR output, so it is shaped the same
  * way: a form feed starts a page, a blank line ends a block, a newline ends a line
  * and white space separates words. There is no geometry and no confidence.
+ * Text typed with the old TCVN3 or VNI fonts (not UTF-8, or UTF-8 that reads
+ * "Th«ng b¸o") is converted to Unicode first (text/legacy.h, --encoding), with a
+ * warning saying so.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -80,14 +83,36 @@ static bool add_text_line(text_builder *tb, const char *s, size_t len)
     return true;
 }
 
+/* Replace doc->input by its Unicode conversion when it is in a legacy encoding. */
+static vt_status decode_legacy(vt_document *doc, vt_stage_context *ctx)
+{
+    const char *s = (const char *)doc->input;
+    vt_legacy_encoding enc = vt_stage_text_encoding(ctx, s, doc->input_size);
+    if (enc == VT_LEGACY_NONE)
+        return VT_OK;
+    size_t n;
+    char *converted = vt_legacy_to_unicode(s, doc->input_size, enc, &n);
+    if (!converted)
+        return vt_stage_fail(ctx, "out of memory");
+    free(doc->input);
+    doc->input = (unsigned char *)converted;
+    doc->input_size = n;
+    vt_document_warn(doc, vt_stage_load_text.name, 0, "text in the %s encoding, converted to "
+                     "Unicode", vt_legacy_name(enc));
+    return VT_OK;
+}
+
 static vt_status run(vt_document *doc, vt_stage_context *ctx)
 {
+    if (decode_legacy(doc, ctx) != VT_OK)
+        return VT_ERROR;
     const char *s = (const char *)doc->input;
     size_t len = doc->input_size;
     size_t bad = first_invalid_utf8(s, len);
     if (bad < len)
-        return vt_stage_fail(ctx, "not valid UTF-8 (first bad byte at offset %zu); convert "
-                                  "the file to UTF-8 first (e.g. iconv -f TCVN5712-1)", bad);
+        return vt_stage_fail(ctx, "not valid UTF-8 (first bad byte at offset %zu) and not "
+                                  "recognised as TCVN3 or VNI; convert the file to UTF-8 first "
+                                  "(e.g. iconv), or name its encoding with --encoding", bad);
     if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
         s += 3;  /* a byte-order mark is not text */
         len -= 3;

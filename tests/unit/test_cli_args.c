@@ -60,6 +60,7 @@ static const struct {
     {{"vanthu", "--diacritics", "fix", "a"}, {.error = "unknown diacritics mode 'fix'"}},
     {{"vanthu", "--tone-style", "modern", "a"}, {.error = "unknown tone style 'modern'"}},
     {{"vanthu", "--dates", "us", "a"}, {.error = "unknown dates mode 'us'"}},
+    {{"vanthu", "--encoding", "latin1", "a"}, {.error = "unknown encoding 'latin1'"}},
 };
 
 /* Options that only set a value in vt_options. */

@@ -346,6 +346,51 @@ static void test_marks_options_table(void **state)
     }
 }
 
+/* --encoding: legacy font encodings are converted before anything else. */
+static const struct {
+    vt_text_encoding encoding;
+    const char *in, *out;
+    bool failed;
+} encoding_cases[] = {
+    /* TCVN3 bytes (not UTF-8), VNI as a PDF layer would decode it (UTF-8 mojibake) */
+    {VT_ENCODING_AUTO, "Th\xABng b\xB8o k\xD5t lu\xCBn c\xF1" "a Gi\xB8m \xAE\xE8\x63",
+     "Thông báo kết luận của Giám đốc\n", false},
+    {VT_ENCODING_AUTO, "Thoâng baùo keát luaän cuûa Giaùm ñoác", "Thông báo kết luận của Giám đốc\n",
+     false},
+    {VT_ENCODING_UTF8, "Thoâng baùo keát luaän", "Thoâng baùo keát luaän\n", false},
+    {VT_ENCODING_AUTO, "Thông báo kết luận", "Thông báo kết luận\n", false},
+    {VT_ENCODING_VIQR, "Tho^ng ba'o ke^'t lua^.n", "Thông báo kết luận\n", false},
+    /* not UTF-8 and not a legacy encoding either: a clear error */
+    {VT_ENCODING_AUTO, "\xFF\xFE\x00x", "", true},
+};
+
+static void test_encoding_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof encoding_cases / sizeof encoding_cases[0]; i++) {
+        vt_options opt;
+        vt_options_init(&opt);
+        opt.encoding = encoding_cases[i].encoding;
+        vt_engine *engine;
+        vt_session *session;
+        char *err = NULL;
+        assert_int_equal(vt_engine_new(&opt, &engine, &err), VT_OK);
+        assert_int_equal(vt_session_new(engine, &session, &err), VT_OK);
+        const char *in = encoding_cases[i].in;
+        size_t len = strlen(in) + (encoding_cases[i].failed ? 2 : 0);
+        vt_document *doc = vt_process_memory(session, "enc", in, len, VT_INPUT_TEXT);
+        assert_non_null(doc);
+        if (vt_document_failed(doc) != encoding_cases[i].failed)
+            fail_msg("case %zu: failed is %d", i, vt_document_failed(doc));
+        if (strcmp(vt_document_text(doc), encoding_cases[i].out) != 0)
+            fail_msg("case %zu: got '%s', want '%s'", i, vt_document_text(doc),
+                     encoding_cases[i].out);
+        vt_document_free(doc);
+        vt_session_free(session);
+        vt_engine_free(engine);
+    }
+}
+
 static void test_timings_name_the_stages_that_ran(void **state)
 {
     vt_document *doc = run_text(*state, "x");
@@ -368,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_diacritics_table),
         cmocka_unit_test(test_normalise_table),
         cmocka_unit_test(test_marks_options_table),
+        cmocka_unit_test(test_encoding_table),
         cmocka_unit_test(test_dates_iso_rewrites_and_moves_offsets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
