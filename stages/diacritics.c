@@ -14,6 +14,7 @@
  * in one style (hòa or hoà), so search finds one spelling; those rewrites are
  * repairs too, with score 0, since they change a spelling and not a reading.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,6 +24,7 @@
 #include "strbuf.h"
 #include "syllable.h"
 #include "token.h"
+#include "utf8.h"
 
 static bool applies(const vt_document *doc)
 {
@@ -94,13 +96,63 @@ static bool apply_to_word(vt_word *w, size_t at, const vt_repair *r)
     return true;
 }
 
+/* Byte span of code point number `index` in s; false when s is shorter. */
+static bool symbol_span(const char *s, unsigned index, size_t *start, size_t *end)
+{
+    size_t len = strlen(s), pos = 0;
+    for (unsigned i = 0; pos < len; i++) {
+        size_t at = pos;
+        if (vt_utf8_next(s, len, &pos) == VT_UTF8_INVALID)
+            return false;
+        if (i == index) {
+            *start = at;
+            *end = pos;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* OCR's per-symbol alternatives of a word, as letter hints at offset `at`. */
+static bool add_hints(const vt_word *word, size_t at, vt_letter_hint **hints, size_t *n,
+                      size_t *cap)
+{
+    for (size_t a = 0; a < word->n_alternatives; a++) {
+        const vt_alternative *alt = &word->alternatives[a];
+        size_t start, end;
+        if (!symbol_span(word->text, alt->symbol, &start, &end))
+            continue;
+        if (*n == *cap) {
+            size_t grown = *cap ? *cap * 2 : 16;
+            vt_letter_hint *h = realloc(*hints, grown * sizeof *h);
+            if (!h)
+                return false;
+            *hints = h;
+            *cap = grown;
+        }
+        vt_letter_hint *h = &(*hints)[(*n)++];
+        *h = (vt_letter_hint){.start = at + start, .end = at + end,
+                              .confidence = alt->confidence / 100.0f};
+        snprintf(h->text, sizeof h->text, "%s", alt->text);
+    }
+    return true;
+}
+
+static int hint_order(const void *x, const void *y)
+{
+    const vt_letter_hint *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
 static vt_status repair_line(const vt_lm *lm, vt_diacritics_mode mode, vt_line *line,
                              vt_stage_context *ctx)
 {
     vt_strbuf sb = {0};
     size_t *starts = malloc((line->n_words + 1) * sizeof *starts);
     vt_span_confidence *conf = malloc((line->n_words + 1) * sizeof *conf);
-    size_t n_conf = 0;
+    size_t n_conf = 0, n_hints = 0, cap_hints = 0;
+    vt_letter_hint *hints = NULL;
+    bool hints_ok = true;
     for (size_t i = 0; i < line->n_words && starts && conf; i++) {
         if (i > 0)
             vt_strbuf_putc(&sb, ' ');
@@ -109,13 +161,17 @@ static vt_status repair_line(const vt_lm *lm, vt_diacritics_mode mode, vt_line *
         if (line->words[i].confidence >= 0)
             conf[n_conf++] = (vt_span_confidence){starts[i], sb.len,
                                                   line->words[i].confidence / 100.0f};
+        if (hints_ok && mode == VT_DIACRITICS_REPAIR)
+            hints_ok = add_hints(&line->words[i], starts[i], &hints, &n_hints, &cap_hints);
     }
+    if (n_hints > 1)
+        qsort(hints, n_hints, sizeof *hints, hint_order);
     char *text = vt_strbuf_take(&sb);
     vt_diacritics_result result = {0};
     char *err = NULL;
-    bool ok = text && starts && conf
-              && vt_diacritics_apply(lm, mode, text, strlen(text),
-                                     n_conf ? conf : NULL, n_conf, &result, &err);
+    bool ok = text && starts && conf && hints_ok
+              && vt_diacritics_apply_ocr(lm, mode, text, strlen(text), n_conf ? conf : NULL,
+                                         n_conf, hints, n_hints, &result, &err);
     for (size_t r = 0; ok && r < result.n_repairs; r++) {
         size_t w = 0;
         while (w + 1 < line->n_words && starts[w + 1] <= result.repairs[r].start)
@@ -128,6 +184,7 @@ static vt_status repair_line(const vt_lm *lm, vt_diacritics_mode mode, vt_line *
     free(text);
     free(starts);
     free(conf);
+    free(hints);
     return status;
 }
 

@@ -32,6 +32,12 @@
 #define MARK_COST 1.5
 #define UNKNOWN_KEEP_COST 2.5
 #define FREEZE_MARGIN 1.0
+/* An OCR letter alternative with confidence c takes HINT_WEIGHT * c off the cost
+ * of the syllable it spells, down to HINT_FLOOR: evidence from the image itself. */
+#ifndef HINT_WEIGHT
+#define HINT_WEIGHT 3.0
+#endif
+#define HINT_FLOOR 0.5
 
 typedef struct candidate {
     uint32_t id;
@@ -59,6 +65,8 @@ typedef struct workspace {
     const char *text;
     const vt_span_confidence *confs;
     size_t n_confs;
+    const vt_letter_hint *hints;
+    size_t n_hints;
     slot *slots;
     size_t n_slots, cap_slots;
     hyp (*beams)[BEAM];
@@ -164,6 +172,60 @@ static void fill_candidates(workspace *w, slot *sl, const vt_syllable *observed,
     }
 }
 
+/* The syllable id the token would be with bytes [h->start, h->end) replaced by
+ * the hint's letter; VT_LM_UNK when that is not an attested syllable. */
+static uint32_t hinted_id(const workspace *w, const slot *sl, const vt_letter_hint *h,
+                          vt_case_shape *shape)
+{
+    char variant[VT_SYLLABLE_MAX_BYTES * 2];
+    size_t before = h->start - sl->tok.start, after = sl->tok.end - h->end;
+    size_t alt = strnlen(h->text, sizeof h->text);
+    if (before + alt + after >= sizeof variant)
+        return VT_LM_UNK;
+    memcpy(variant, w->text + sl->tok.start, before);
+    memcpy(variant + before, h->text, alt);
+    memcpy(variant + before + alt, w->text + h->end, after);
+    vt_syllable syl;
+    char key[VT_SYLLABLE_MAX_BYTES];
+    if (!vt_syllable_parse(variant, before + alt + after, &syl))
+        return VT_LM_UNK;
+    *shape = syl.case_shape;
+    vt_syllable_key(&syl, vt_lm_tone_style(w->lm), key);
+    return vt_lm_lookup(w->lm, key, strlen(key));
+}
+
+/* Repair mode: make the syllables OCR's own letter alternatives spell cheaper, and
+ * add those with other base letters as candidates. */
+static void apply_hints(workspace *w, slot *sl)
+{
+    size_t lo = 0, hi = w->n_hints;
+    while (lo < hi) { /* first hint starting at or after the token */
+        size_t mid = lo + (hi - lo) / 2;
+        if (w->hints[mid].start < sl->tok.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    float conf = confidence_at(w, sl->tok.start);
+    for (size_t i = lo; i < w->n_hints && w->hints[i].end <= sl->tok.end; i++) {
+        vt_case_shape shape;
+        uint32_t id = hinted_id(w, sl, &w->hints[i], &shape);
+        if (id == VT_LM_UNK || id == sl->cands[0].id || shape != sl->shape)
+            continue;
+        double bonus = HINT_WEIGHT * w->hints[i].confidence;
+        int k = 1;
+        while (k < sl->n_cands && sl->cands[k].id != id)
+            k++;
+        if (k == sl->n_cands) {
+            if (sl->n_cands == MAX_CANDIDATES)
+                continue;
+            sl->cands[sl->n_cands++] = (candidate){id, CHANGE_COST + CONFIDENCE_COST * conf};
+        }
+        double lowered = sl->cands[k].channel - bonus;
+        sl->cands[k].channel = lowered > HINT_FLOOR ? lowered : HINT_FLOOR;
+    }
+}
+
 /* Turn a token into a slot: its input-form id and, for syllables, candidates. */
 static void build_slot(workspace *w, slot *sl)
 {
@@ -185,12 +247,16 @@ static void build_slot(workspace *w, slot *sl)
         sl->shape = syl.case_shape;
         sl->editable = true;
         fill_candidates(w, sl, &syl, skeleton);
+        if (w->n_hints && w->mode == VT_DIACRITICS_REPAIR)
+            apply_hints(w, sl);
     } else if (sl->tok.kind == VT_TOKEN_WORD && word_shape(s, len, &sl->shape) &&
                vt_word_skeleton(s, len, skeleton, sizeof skeleton) > 0) {
         /* a word that breaks the grammar may be a syllable with marks lost or
          * misread (quyet, viềc); if it is a foreign word the model keeps it */
         sl->editable = true;
         fill_candidates(w, sl, NULL, skeleton);
+        if (w->n_hints && w->mode == VT_DIACRITICS_REPAIR)
+            apply_hints(w, sl);
     }
 }
 
@@ -382,7 +448,17 @@ bool vt_diacritics_apply(const vt_lm *lm, vt_diacritics_mode mode, const char *t
                          const vt_span_confidence *confidences, size_t n_confidences,
                          vt_diacritics_result *out, char **errmsg)
 {
-    workspace w = {lm, mode, text, confidences, confidences ? n_confidences : 0, NULL, 0, 0, NULL, NULL, 0};
+    return vt_diacritics_apply_ocr(lm, mode, text, len, confidences, n_confidences, NULL, 0, out,
+                                   errmsg);
+}
+
+bool vt_diacritics_apply_ocr(const vt_lm *lm, vt_diacritics_mode mode, const char *text,
+                             size_t len, const vt_span_confidence *confidences,
+                             size_t n_confidences, const vt_letter_hint *hints, size_t n_hints,
+                             vt_diacritics_result *out, char **errmsg)
+{
+    workspace w = {lm, mode, text, confidences, confidences ? n_confidences : 0,
+                   hints, hints ? n_hints : 0, NULL, 0, 0, NULL, NULL, 0};
     vt_strbuf sb = {0};
     vt_repair *repairs = NULL;
     size_t n_repairs = 0, pos = 0, copied = 0;

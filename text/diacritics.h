@@ -31,6 +31,16 @@ typedef struct vt_span_confidence {
     float confidence;
 } vt_span_confidence;
 
+/* Another reading OCR considered for one letter: bytes [start, end) of the input
+ * (one letter) could also be `text`, with this confidence (0..1). Tesseract's
+ * per-symbol alternatives: "tinh" with ỉ considered for the i makes "tỉnh" a
+ * cheaper change than the other variants of "tinh". */
+typedef struct vt_letter_hint {
+    size_t start, end;
+    char text[12];
+    float confidence;
+} vt_letter_hint;
+
 typedef struct vt_repair {
     size_t start, end; /* bytes of the input that were replaced */
     char from[VT_SYLLABLE_MAX_BYTES];
@@ -51,6 +61,14 @@ typedef struct vt_diacritics_result {
 bool vt_diacritics_apply(const vt_lm *lm, vt_diacritics_mode mode, const char *text, size_t len,
                          const vt_span_confidence *confidences, size_t n_confidences,
                          vt_diacritics_result *out, char **errmsg);
+
+/* The same, with OCR's letter alternatives (sorted by start, may be NULL): a
+ * syllable they spell is a cheaper change, and one with other base letters
+ * becomes a candidate at all. */
+bool vt_diacritics_apply_ocr(const vt_lm *lm, vt_diacritics_mode mode, const char *text,
+                             size_t len, const vt_span_confidence *confidences,
+                             size_t n_confidences, const vt_letter_hint *hints, size_t n_hints,
+                             vt_diacritics_result *out, char **errmsg);
 
 void vt_diacritics_result_free(vt_diacritics_result *result);
 

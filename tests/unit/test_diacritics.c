@@ -73,6 +73,57 @@ static void test_confidence_matters(void **state)
     vt_diacritics_result_free(&r);
 }
 
+/* OCR's letter alternatives as evidence. Each row: a line read with high word
+ * confidence, one alternative Tesseract considered for the letter at byte
+ * `at`, and the output with and without that hint. */
+static const struct {
+    const char *input;
+    size_t at, len;           /* the letter the alternative is for */
+    const char *alternative;
+    float confidence;
+    const char *without, *with;
+} hint_rows[] = {
+    /* the alternative spells the syllable the context wants anyway: same result */
+    {"Ủy ban nhân dân tinh Kiên Giang", 21, 1, "ỉ", 0.5f, "Ủy ban nhân dân tỉnh Kiên Giang",
+     "Ủy ban nhân dân tỉnh Kiên Giang"},
+    /* other base letters ("cáe" -> "cáo") are candidates only through a hint */
+    {"gửi báo cáe về Sở Y tế", 14, 1, "o", 0.4f, NULL, "gửi báo cáo về Sở Y tế"},
+    /* an alternative that spells no syllable, or a worse one, changes nothing */
+    {"Ủy ban nhân dân tỉnh Kiên Giang", 21, 3, "q", 0.9f, NULL, NULL},
+    {"Ủy ban nhân dân tỉnh Kiên Giang", 21, 3, "ị", 0.3f, NULL, NULL},
+};
+
+static char *repaired(const vt_lm *lm, const char *in, const vt_letter_hint *hint)
+{
+    vt_diacritics_result r;
+    char *err = NULL;
+    vt_span_confidence sure = {0, strlen(in), 0.97f};
+    assert_true(vt_diacritics_apply_ocr(lm, VT_DIACRITICS_REPAIR, in, strlen(in), &sure, 1, hint,
+                                        hint ? 1 : 0, &r, &err));
+    char *text = strdup(r.text);
+    vt_diacritics_result_free(&r);
+    return text;
+}
+
+static void test_hint_table(void **state)
+{
+    for (size_t i = 0; i < sizeof hint_rows / sizeof hint_rows[0]; i++) {
+        const char *in = hint_rows[i].input;
+        vt_letter_hint hint = {.start = hint_rows[i].at, .end = hint_rows[i].at + hint_rows[i].len,
+                               .confidence = hint_rows[i].confidence};
+        snprintf(hint.text, sizeof hint.text, "%s", hint_rows[i].alternative);
+        const char *want[2] = {hint_rows[i].without ? hint_rows[i].without : in,
+                               hint_rows[i].with ? hint_rows[i].with : in};
+        for (int h = 0; h < 2; h++) {
+            char *got = repaired(*state, in, h ? &hint : NULL);
+            if (strcmp(got, want[h]) != 0)
+                fail_msg("row %zu %s hint: got '%s', want '%s'", i, h ? "with" : "without", got,
+                         want[h]);
+            free(got);
+        }
+    }
+}
+
 static void test_empty_input(void **state)
 {
     vt_diacritics_result r;
@@ -106,6 +157,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_repair_table),
         cmocka_unit_test(test_confidence_matters),
+        cmocka_unit_test(test_hint_table),
         cmocka_unit_test(test_empty_input),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
