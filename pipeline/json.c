@@ -3,7 +3,7 @@
  *
  * json-c does the escaping and number formatting; keys are stable because other
  * tools read them. Later stages add their own top-level keys (document, dates,
- * references, receipt_stamp, repairs) here, next to the ones below.
+ * references, receipt_stamp, margin_notes, repairs) here, next to the ones below.
  */
 #include <json-c/json.h>
 #include <math.h>
@@ -240,6 +240,66 @@ static json_object *receipt_stamp_json(const vt_receipt_stamp *stamp, bool *ok)
     return obj;
 }
 
+/* A margin note's text: its words joined by spaces, its lines by newlines. */
+static char *note_text(const vt_block *block)
+{
+    vt_strbuf sb = {0};
+    for (size_t l = 0; l < block->n_lines; l++) {
+        if (l > 0)
+            vt_strbuf_putc(&sb, '\n');
+        for (size_t w = 0; w < block->lines[l].n_words; w++) {
+            if (w > 0)
+                vt_strbuf_putc(&sb, ' ');
+            vt_strbuf_puts(&sb, block->lines[l].words[w].text);
+        }
+    }
+    return vt_strbuf_take(&sb);
+}
+
+static json_object *margin_note_json(const vt_page *page, const vt_block *block, bool *ok)
+{
+    json_object *obj = json_object_new_object();
+    char *text = note_text(block);
+    if (!obj || !text) {
+        json_object_put(obj);
+        free(text);
+        *ok = false;
+        return NULL;
+    }
+    double sum = 0;
+    size_t known = 0;
+    for (size_t l = 0; l < block->n_lines; l++)
+        for (size_t w = 0; w < block->lines[l].n_words; w++)
+            if (block->lines[l].words[w].confidence >= 0) {
+                sum += block->lines[l].words[w].confidence;
+                known++;
+            }
+    add(obj, "page", json_object_new_int(page->number), ok);
+    add(obj, "text", utf8_string(text), ok);
+    add(obj, "box", box_json(block->box, ok), ok);
+    if (known)
+        add(obj, "confidence", rounded(sum / known), ok);
+    else
+        json_object_object_add(obj, "confidence", NULL);
+    free(text);
+    return obj;
+}
+
+/* Every block the margin_notes stage set apart, page by page. */
+static json_object *margin_notes_json(const vt_document *doc, bool *ok)
+{
+    json_object *arr = json_object_new_array();
+    if (!arr) {
+        *ok = false;
+        return NULL;
+    }
+    for (size_t p = 0; p < doc->n_pages && *ok; p++)
+        for (size_t b = 0; b < doc->pages[p].n_blocks && *ok; b++)
+            if (doc->pages[p].blocks[b].kind == VT_BLOCK_MARGIN_NOTE)
+                push(arr, margin_note_json(&doc->pages[p], &doc->pages[p].blocks[b], ok), ok);
+    return arr;
+}
+
 static json_object *repairs_json(const vt_document *doc, bool *ok)
 {
     json_object *arr = json_object_new_array();
@@ -457,6 +517,7 @@ static json_object *document_json(const vt_document *doc, bool *ok)
         add(root, "receipt_stamp", receipt_stamp_json(doc->receipt_stamp, ok), ok);
     else
         json_object_object_add(root, "receipt_stamp", NULL);
+    add(root, "margin_notes", margin_notes_json(doc, ok), ok);
     add(root, "attachments", attachments_json(doc, ok), ok);
     add(root, "errors", messages_json(doc->errors, doc->n_errors, ok), ok);
     add(root, "warnings", messages_json(doc->warnings, doc->n_warnings, ok), ok);

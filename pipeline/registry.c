@@ -17,6 +17,7 @@ static const vt_stage *const registry[] = {
     &vt_stage_ink_dropout,
     &vt_stage_ocr,
     &vt_stage_layout_columns,
+    &vt_stage_margin_notes,
     &vt_stage_unicode,
     &vt_stage_diacritics,
     &vt_stage_emit,

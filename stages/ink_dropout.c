@@ -8,8 +8,12 @@
  * general form is to keep, for every pixel, its brightest channel: saturated ink
  * is bright in its own channel (red ink in R, blue in B, violet in both) and
  * turns light grey, while black print — also where it lies under the ink, which
- * only darkens it — stays dark in every channel. A page with no real colour is
- * left untouched.
+ * only darkens it — stays dark in every channel. Dark ink is not bright in any
+ * channel (a blue ballpoint is about (40, 60, 160)), so the pixel's saturation
+ * (brightest minus darkest channel) is added on top: coloured strokes go to paper
+ * white instead of mid-grey scribbles that Tesseract takes for a picture and drops
+ * with the print lines under them, and grey print, having no saturation, keeps
+ * its brightness. A page with no real colour is left untouched.
  */
 #include <leptonica/allheaders.h>
 
@@ -21,6 +25,8 @@
 #define LIGHT 245
 #define DIFF 60
 #define MIN_FRACTION 0.0005f
+/* Saturation below this is JPEG chroma noise around black print, not ink. */
+#define CHROMA_NOISE 20
 
 static bool applies(const vt_document *doc)
 {
@@ -38,8 +44,15 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     if (pixel_fraction * colour_fraction < MIN_FRACTION)
         return VT_OK;
     PIX *grey = pixConvertRGBToGrayMinMax(page->image, L_CHOOSE_MAX);
-    if (!grey)
-        return vt_stage_fail(ctx, "out of memory");
+    PIX *saturation = pixConvertRGBToGrayMinMax(page->image, L_CHOOSE_MAXDIFF);
+    /* Both operations clip: to 0 for the noise floor, to 255 for the sum. */
+    bool ok = grey && saturation && pixAddConstantGray(saturation, -CHROMA_NOISE) == 0
+              && pixAddGray(grey, grey, saturation) == grey;
+    pixDestroy(&saturation);
+    if (!ok) {
+        pixDestroy(&grey);
+        return vt_stage_fail(ctx, "cannot separate the coloured ink");
+    }
     pixCopyResolution(grey, page->image);
     pixDestroy(&page->image);
     page->image = grey;

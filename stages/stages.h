@@ -14,6 +14,7 @@ extern const vt_stage vt_stage_receipt_stamp; /* stages/receipt_stamp.c */
 extern const vt_stage vt_stage_ink_dropout;  /* stages/ink_dropout.c */
 extern const vt_stage vt_stage_ocr;          /* stages/ocr.c */
 extern const vt_stage vt_stage_layout_columns; /* stages/layout_columns.c */
+extern const vt_stage vt_stage_margin_notes;  /* stages/margin_notes.c */
 extern const vt_stage vt_stage_unicode;      /* stages/unicode.c */
 extern const vt_stage vt_stage_diacritics;   /* stages/diacritics.c */
 extern const vt_stage vt_stage_emit;         /* stages/emit.c */

@@ -177,10 +177,29 @@ static bool read_date(const char *folded, char iso[11])
     return false;
 }
 
+/* The byte offset in `line` of its `chars`-th character: fold_to_ascii writes one
+ * folded byte per step of vt_utf8_next, so folded offsets count those steps. */
+static size_t line_offset(const char *line, size_t len, size_t chars)
+{
+    size_t pos = 0;
+    for (size_t i = 0; i < chars && pos < len; i++)
+        vt_utf8_next(line, len, &pos);
+    return pos;
+}
+
 static void read_line(const char *line, size_t len, const char *folded, vt_stamp_fields *out,
                       bool *org_done)
 {
     char iso[11];
+    const char *label = skip_noise(folded);
+    if (strncmp(label, "den ", 4) == 0 && label[4 + strspn(label + 4, " ")]) {
+        /* The form's big "ĐẾN" stands left of the "Số:" and "Ngày:" lines, and OCR
+         * often reads it into one of them ("ĐẾN Số: 0417"): read the rest. */
+        size_t skip = (size_t)(label - folded) + 4 + strspn(label + 4, " ");
+        size_t at = line_offset(line, len, skip);
+        read_line(line + at, len - at, folded + skip, out, org_done);
+        return;
+    }
     if (starts_with_label(folded, "ngay")) {
         if (!out->date && read_date(folded, iso))
             out->date = strdup(iso);

@@ -25,7 +25,7 @@ static const struct { const char *key; json_type type; } record_keys[] = {
     {"errors", json_type_array},    {"warnings", json_type_array},
     {"document", json_type_object}, {"dates", json_type_array},
     {"references", json_type_array}, {"repairs", json_type_array},
-    {"attachments", json_type_array},
+    {"attachments", json_type_array}, {"margin_notes", json_type_array},
 };
 
 static const struct { const char *key; json_type type; bool nullable; } page_keys[] = {

@@ -31,6 +31,9 @@ static const struct {
      "2023-02-13", NULL},
     /* "Sở" is an organisation, not the number label; the file line is not a number */
     {"SỞ Y TẾ\nSố và ký hiệu HS: 01.TCCB\nSố: 88\n", "SỞ Y TẾ", "88", NULL, NULL},
+    /* the big ĐẾN read into the line beside it, with stray marks before it */
+    {"TRUNG TÂM Y TẾ\nĐẾN Số: 0417\n| ĐẾN  Ngày: 18/3/2024\n", "TRUNG TÂM Y TẾ", "0417",
+     "2024-03-18", NULL},
     {"Lưu hồ sơ số: 15\n", NULL, NULL, NULL, NULL},
     {"", NULL, NULL, NULL, NULL},
 };
