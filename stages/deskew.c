@@ -30,6 +30,14 @@
 #define SEARCH_PRECISION 0.01f
 
 /*
+ * Pages of HALVE_DPI and more are halved (area mapping) before binarisation and
+ * searched with half the reductions: the same 75/150 dpi for the search, and the
+ * binarisation, the costly part, runs on a quarter of the pixels (measured on a
+ * 300-dpi page: 570 → 40 ms; the angle found moved by 0.02°).
+ */
+#define HALVE_DPI 250
+
+/*
  * Below MIN_ANGLE degrees Tesseract reads the page as well straight as rotated
  * (a 0.2° skew moves a line by 7 px across an A4 page at 300 dpi, a fraction of
  * a line's height), while the interpolation of a rotation blurs every stroke.
@@ -75,18 +83,26 @@ static PIX *binarise(PIX *image)
 
 /* The angle (degrees) that straightens the page and Leptonica's confidence in
  * it; false when the page could not be measured (out of memory). */
-static bool measure_skew(PIX *image, float *angle, float *confidence)
+static bool measure_skew(PIX *image, int dpi, float *angle, float *confidence)
 {
     *angle = 0;
     *confidence = 0;
-    PIX *binary = binarise(image);
+    int halve = dpi >= HALVE_DPI && pixGetDepth(image) > 1 ? 2 : 1;
+    PIX *grey = halve == 2 ? pixConvertTo8(image, 0) : NULL;
+    PIX *half = grey ? pixScaleAreaMap2(grey) : NULL;
+    pixDestroy(&grey);
+    if (halve == 2 && !half)
+        return false;
+    PIX *binary = binarise(half ? half : image);
+    pixDestroy(&half);
     if (!binary)
         return false;
     /* A page too small for the reductions (a thumbnail, a strip) has no lines to
      * measure; Leptonica then reports confidence 0 and the page stays. */
-    l_int32 failed = pixFindSkewSweepAndSearch(binary, angle, confidence, SWEEP_REDUCTION,
-                                               SEARCH_REDUCTION, SWEEP_RANGE, SWEEP_STEP,
-                                               SEARCH_PRECISION);
+    l_int32 failed = pixFindSkewSweepAndSearch(binary, angle, confidence,
+                                               SWEEP_REDUCTION / halve,
+                                               SEARCH_REDUCTION / halve, SWEEP_RANGE,
+                                               SWEEP_STEP, SEARCH_PRECISION);
     pixDestroy(&binary);
     if (failed)
         *confidence = 0;
@@ -99,7 +115,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     if (!page->image)
         return VT_OK;
     float angle, confidence;
-    if (!measure_skew(page->image, &angle, &confidence))
+    if (!measure_skew(page->image, page->dpi, &angle, &confidence))
         return vt_stage_fail(ctx, "out of memory");
     if (confidence < MIN_CONFIDENCE || fabsf(angle) < MIN_ANGLE)
         return VT_OK;
