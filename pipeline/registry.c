@@ -5,6 +5,12 @@
  * rewrite words, emit composes the text, and the text stages after it edit that
  * text (through vt_document_edit_text) and read facts from it. A new stage is
  * added here and nowhere else.
+ *
+ * The page-geometry stages run after ink_dropout (stamps and pen gone, less to
+ * mislead them) and in this order: resolution first, because orientation
+ * detection and the skew search need letters of a readable size (OSD's answers
+ * went wrong at a third of 300 dpi); orientation before deskew, because the skew
+ * search sees only near-horizontal lines.
  */
 #include "engine.h"
 #include "stages.h"
@@ -15,6 +21,9 @@ static const vt_stage *const registry[] = {
     &vt_stage_load_pdf,
     &vt_stage_receipt_stamp,
     &vt_stage_ink_dropout,
+    &vt_stage_resolution,
+    &vt_stage_orientation,
+    &vt_stage_deskew,
     &vt_stage_ocr,
     &vt_stage_layout_columns,
     &vt_stage_margin_notes,
