@@ -35,6 +35,7 @@ enum {
     LONG_LINE_WORDS = 20, /* a body line, not a header or title line */
     ZONE_MIN_LINES = 25,  /* the header zone spans at least this many non-blank lines */
     DUP_WINDOW = 12,      /* lines around a fused label searched for its duplicate */
+    STRAGGLER_LINES = 8,  /* non-blank lines after a stamp searched for its weak labels */
 };
 
 /* ---- letters and folding ---------------------------------------------------- */
@@ -200,12 +201,14 @@ typedef enum value_shape {
     V_OTHER,
 } value_shape;
 
-static char unconfuse(char c)
+/* OCR's misreadings of digits and separators in a value. A thin stroke (l, I, |)
+ * is a 1, or with slash_strokes a slash: "21/4I2025" is 21/4/2025. */
+static char unconfuse(char c, bool slash_strokes)
 {
     if (c == 'O' || c == 'o')
         return '0';
     if (c == 'l' || c == 'I' || c == '|')
-        return '1';
+        return slash_strokes ? '/' : '1';
     return (c == '.' || c == '-') ? '/' : c;
 }
 
@@ -214,7 +217,8 @@ static char unconfuse(char c)
  * t[cap]; OCR's O and l read as digits (the value must hold a real digit). Returns
  * false for anything else: letters, two numbers side by side without separator.
  */
-static bool numeric_value(const char *s, size_t v, size_t b, char *t, size_t cap)
+static bool numeric_value_read(const char *s, size_t v, size_t b, char *t, size_t cap,
+                               bool slash_strokes)
 {
     while (b > v && in_set(s[b - 1], ". _,;"))
         b--;
@@ -227,7 +231,7 @@ static bool numeric_value(const char *s, size_t v, size_t b, char *t, size_t cap
             pending_space = n > 0;
             continue;
         }
-        char c = unconfuse(s[i]);
+        char c = unconfuse(s[i], slash_strokes);
         if (!(is_digit(c) || c == '/') || n + 1 >= cap)
             return false;
         /* a space is allowed only next to a separator: "21 / 4 / 2025" */
@@ -241,16 +245,43 @@ static bool numeric_value(const char *s, size_t v, size_t b, char *t, size_t cap
     return digit || n == 0;
 }
 
+static bool numeric_value(const char *s, size_t v, size_t b, char *t, size_t cap)
+{
+    return numeric_value_read(s, v, b, t, cap, false);
+}
+
+static value_shape shape_of_digits(const char *t);
+
+/* The value as digits and slashes, and its shape; a thin stroke counts as a slash
+ * when only that reading makes a full date ("21/4I2025": a six-digit year is no
+ * reading at all). */
+static value_shape read_value(const char *s, size_t v, size_t b, char *t, size_t cap)
+{
+    if (!numeric_value(s, v, b, t, cap))
+        return V_OTHER;
+    value_shape shape = shape_of_digits(t);
+    char slashed[40];
+    if (shape != V_DATE_FULL && numeric_value_read(s, v, b, slashed, sizeof slashed, true)
+        && shape_of_digits(slashed) == V_DATE_FULL && strlen(slashed) < cap) {
+        strcpy(t, slashed);
+        return V_DATE_FULL;
+    }
+    return shape;
+}
+
 static value_shape value_shape_of(const char *s, size_t v, size_t b)
 {
     char t[40];
-    if (!numeric_value(s, v, b, t, sizeof t))
-        return V_OTHER;
+    return read_value(s, v, b, t, sizeof t);
+}
+
+static value_shape shape_of_digits(const char *t)
+{
     if (!t[0])
         return V_EMPTY;
     long part[3];
     size_t k = 0;
-    for (char *p = t; *p;) {
+    for (const char *p = t; *p;) {
         if (!is_digit(*p) || k == 3 || strspn(p, "0123456789") > 9)
             return V_OTHER;
         char *end;
@@ -296,7 +327,6 @@ typedef struct line {
     size_t value;            /* labels: where the value starts (b when empty) */
     line_kind kind;
     bool strong;             /* a bare integer number or a full numeric date */
-    bool exact_label;        /* K_FORWARD: the label reads "Chuyển" itself */
     bool upper_name;         /* could be the stamp's organisation line */
     bool short_label;        /* a short "…:" line: a stamp label OCR could not read */
     unsigned words;
@@ -473,13 +503,8 @@ static bool classify_label(const char *s, size_t p, line *ln)
         return set_kind(ln, K_DATE, true, v);
     if (strcmp(word, "gio") == 0 && colon && b - v <= 12)
         return set_kind(ln, K_FILE, false, v);
-    if (colon && letters >= 3 && letters <= 8) {
-        size_t d = edit_distance(word, "chuyen");
-        if (d <= 2) {
-            ln->exact_label = d == 0;
-            return set_kind(ln, K_FORWARD, false, v);
-        }
-    }
+    if (colon && letters >= 3 && letters <= 8 && edit_distance(word, "chuyen") <= 2)
+        return set_kind(ln, K_FORWARD, false, v);
     return false;
 }
 
@@ -502,6 +527,13 @@ static void classify(const char *s, line *ln)
     /* "ĐẾN  Số: 0764": the box and a label read as one line */
     if (letters > 0 && wend < ln->b && den_like(s, ln->a, wend, false)
         && classify_label(s, skip_blanks(s, wend, ln->b), ln))
+        return;
+    /* "4 Số: 0764": the stamp's frame read as a stray character or two */
+    size_t stray = ln->a;
+    while (stray < ln->b && !is_blank_byte(s[stray]))
+        stray++;
+    if (letters == 0 && stray - ln->a <= 2 && stray < ln->b
+        && classify_label(s, skip_blanks(s, stray, ln->b), ln))
         return;
     ln->upper_name = upper_name(s, ln->a, ln->b);
     ln->short_label = short_label(s, ln->a, ln->b);
@@ -767,7 +799,9 @@ static bool duplicates_nearby(const char *s, const line *lines, size_t n, size_t
     return false;
 }
 
-/* Whole "Chuyển: P.TH" line, or only the misread label of "nuyễn: ‹title line›". */
+/* Whole "Chuyển: P.TH" line, or only the label of "nuyễn: ‹title line›": a value
+ * longer than a routing note is the notice's own line that OCR fused with it,
+ * however well the label itself was read. */
 static void decide_forward(const char *s, line *lines, size_t n, size_t i)
 {
     line *ln = &lines[i];
@@ -775,7 +809,7 @@ static void decide_forward(const char *s, line *lines, size_t n, size_t i)
     if (ln->value >= ln->b || duplicates_nearby(s, lines, n, i, ln->value))
         return;
     bool short_value = count_words(s, ln->value, ln->b) <= 4 && ln->b - ln->value <= 40;
-    if (ln->exact_label || short_value)
+    if (short_value)
         ln->forward_value = true;
     else
         ln->role = R_PREFIX;
@@ -824,6 +858,28 @@ static void mark_group(const char *s, line *lines, size_t n, size_t zend, size_t
         lines[after].role = R_WHOLE;
 }
 
+/*
+ * Once a stamp is certain, its weak labels further down (Chuyển, the file label)
+ * are taken too: OCR reads the stamp and the header column beside it row by row,
+ * so the national name, motto, place, date and title can come between them.
+ */
+static void mark_stragglers(const char *s, line *lines, size_t n, size_t zend, size_t last)
+{
+    size_t seen = 0;
+    for (size_t j = last + 1; j < zend && seen < STRAGGLER_LINES; j++) {
+        line *ln = &lines[j];
+        if (ln->kind == K_BLANK)
+            continue;
+        seen++;
+        if (ln->role != R_KEEP)
+            continue;
+        if (ln->kind == K_FORWARD)
+            decide_forward(s, lines, n, j);
+        else if (ln->kind == K_FILE)
+            ln->role = R_WHOLE;
+    }
+}
+
 /* Members closer than two non-member lines form a group; mark every stamp group. */
 static bool mark_stamps(const char *s, line *lines, size_t n, size_t zend)
 {
@@ -844,6 +900,7 @@ static bool mark_stamps(const char *s, line *lines, size_t n, size_t zend)
         }
         if (group_is_stamp(lines, i, last)) {
             mark_group(s, lines, n, zend, i, last);
+            mark_stragglers(s, lines, n, zend, last);
             any = true;
         }
         i = last + 1;
@@ -939,7 +996,7 @@ static void build_parse_text(const char *s, const line *lines, size_t zend, vt_s
         if (ln->role == R_KEEP)
             continue;
         if ((ln->kind == K_NUMBER || ln->kind == K_DATE) && ln->value < ln->b
-            && numeric_value(s, ln->value, ln->b, t, sizeof t))
+            && read_value(s, ln->value, ln->b, t, sizeof t) != V_OTHER)
             put_line(sb, ln->kind == K_NUMBER ? "Số: " : "Ngày: ", t, strlen(t));
         else if (ln->kind == K_FORWARD && ln->forward_value)
             put_line(sb, "Chuyển: ", s + ln->value, ln->b - ln->value);

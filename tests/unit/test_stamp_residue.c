@@ -63,6 +63,19 @@ static const struct {
     {"marks lost, OCR letters in the digits, garbled Ngày label",
      "SO Y TE TINH LANG SON\nDEN\nSo: O764\nNRày: 2l/4/2025\nTHONG BAO\n" BODY,
      "THONG BAO\n" BODY, "SO Y TE TINH LANG SON", "0764", "2025-04-21", NULL},
+    {"greyscale scan: a stray frame stroke before Số, the box fused with Ngày, I for a slash",
+     "SỞ Y TẾ\nSố: 88/TB-SYT\nTRUNG TÂM Y TẾ GIANG THÀNH\n4 Số: 0764\nĐÈN Ngày: 21/4I2025\n"
+     "THÔNG BÁO\n" BODY,
+     "SỞ Y TẾ\nSố: 88/TB-SYT\nTHÔNG BÁO\n" BODY, "TRUNG TÂM Y TẾ GIANG THÀNH", "0764",
+     "2025-04-21", NULL},
+    {"the other header column read between the stamp and its Chuyển and file labels",
+     "SỞ Y TẾ\nSố: 88/TB-SYT\nTRUNG TÂM Y TẾ GIANG THÀNH\nSố: 0764\nĐẾN Ngày: 21/4/2025\n"
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Kiên Giang, ngày 17 tháng 4 năm 2025\nTHÔNG BÁO\nChuyển: P.KHNV\n"
+     "Kết luận của Giám đốc Sở Y tế\nSố và ký hiệu HS:\n" BODY,
+     "SỞ Y TẾ\nSố: 88/TB-SYT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Kiên Giang, ngày 17 tháng 4 năm 2025\nTHÔNG BÁO\nKết luận của Giám đốc Sở Y tế\n" BODY,
+     "TRUNG TÂM Y TẾ GIANG THÀNH", "0764", "2025-04-21", "P.KHNV"},
     {"misread label fused with text found nowhere else: only the label goes",
      "TRUNG TÂM Y TẾ GIANG THÀNH\nSố: 0211\nĐẾN\nNgày: 5/3/2024\n"
      "huyển: Kết luận của Giám đốc Sở Y tế tại hội nghị sơ kết\nTHÔNG BÁO\n" BODY,
