@@ -12,11 +12,13 @@ vanthu=$1 cer=$2 image=$3 page=$4 truth=$5 kind=$6
 # 0.15–1.04% (plain tesseract: up to 2.24%, 1.56% and 9.96%); blue-pen pages in
 # colour 0.13–0.28% and in greyscale 0.77% (tesseract 2.72–5.98% and 2.86%); pages
 # turned 90°/180° 0.12–0.13%, skewed 3° 0.14%, the phone photo 1.09%, bilevel 0.29%
-# (tesseract 1.57%/82%, 92%, 3.12%, 0.32%).
+# (tesseract 1.57%/82%, 92%, 3.12%, 0.32%); the greyscale stamped page 0.43%
+# (tesseract 5.49%).
 case "$kind" in
   clean)    bound=1 ;;
   degraded) bound=1 ;;
   stamped)  bound=2 ;;
+  stamped-grey) bound=2 ;;
   handwriting) bound=1 ;;
   handwriting-grey) bound=2 ;;
   rotated)  bound=1 ;;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # stamp.sh — on every fixture page with a receipt stamp (MANIFEST.tsv notes say
 # "ĐẾN stamp ...: ORG, NUMBER, YYYY-MM-DD"), vanthu reports the stamp's number and
-# date in JSON receipt_stamp, and no stamp text leaks into the page text; pages
-# with only a seal report no receipt stamp.
+# date in JSON receipt_stamp, and no stamp text leaks into the page text, on colour
+# scans (read from the stamp's ink) and greyscale ones (recognised in the OCR text);
+# pages with only a seal report no receipt stamp.
 # usage: stamp.sh VANTHU SCANS_DIR
 set -u
 vanthu=$1 scans=$2
@@ -15,7 +16,7 @@ check() {
   if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
 }
 while IFS=$'\t' read -r image page truth dpi kind notes; do
-  [ "$kind" = stamped ] || continue
+  [ "$kind" = stamped ] || [ "$kind" = stamped-grey ] || continue
   "$vanthu" -q -f jsonl "$scans/$image" > "$T/out.json"
   if [[ "$notes" == *"ĐẾN stamp"* ]]; then
     fields=${notes##*: }                       # "ORG, NUMBER, DATE"
