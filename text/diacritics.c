@@ -22,6 +22,7 @@
 #include "strbuf.h"
 #include "token.h"
 #include "utf8.h"
+#include "vnchar.h"
 
 #define MAX_CANDIDATES 16 /* restore mode; repair keeps REPAIR_CANDIDATES */
 #define REPAIR_CANDIDATES 8
@@ -226,6 +227,44 @@ static void apply_hints(workspace *w, slot *sl)
     }
 }
 
+/*
+ * Tesseract's LSTM sometimes writes one vowel twice with two readings of its marks
+ * ("kếể" for kể, each letter's alternatives naming the other). The skeleton of
+ * the word with that vowel once ("ke"), into out[cap]; false when the word has no
+ * two adjacent marked letters of the same base vowel.
+ */
+static bool collapsed_skeleton(const char *s, size_t len, char *out, size_t cap)
+{
+    enum { MAX_LETTERS = 16 };
+    int32_t cps[MAX_LETTERS];
+    size_t n = 0, pos = 0;
+    while (pos < len) {
+        if (n == MAX_LETTERS)
+            return false;
+        cps[n++] = vt_utf8_next(s, len, &pos);
+    }
+    for (size_t i = 0; i + 1 < n; i++) {
+        int32_t a = vt_letter_lower(vt_letter_strip(cps[i]));
+        int32_t b = vt_letter_lower(vt_letter_strip(cps[i + 1]));
+        bool marked = vt_letter_strip(cps[i]) != cps[i] && vt_letter_strip(cps[i + 1]) != cps[i + 1];
+        if (a != b || !marked || a >= 0x80 || !strchr("aeiouy", (char)a))
+            continue;
+        size_t k = 0;
+        for (size_t j = 0; j < n; j++) {
+            char buf[4];
+            int32_t c = vt_letter_lower(vt_letter_strip(cps[j]));
+            size_t m = j == i + 1 || c < 0 ? 0 : vt_utf8_encode(c, buf);
+            if (k + m + 1 > cap)
+                return false;
+            memcpy(out + k, buf, m);
+            k += m;
+        }
+        out[k] = '\0';
+        return true;
+    }
+    return false;
+}
+
 /* Turn a token into a slot: its input-form id and, for syllables, candidates. */
 static void build_slot(workspace *w, slot *sl)
 {
@@ -255,6 +294,9 @@ static void build_slot(workspace *w, slot *sl)
          * misread (quyet, viềc); if it is a foreign word the model keeps it */
         sl->editable = true;
         fill_candidates(w, sl, NULL, skeleton);
+        if (sl->n_cands == 1 && w->mode == VT_DIACRITICS_REPAIR
+            && collapsed_skeleton(s, len, skeleton, sizeof skeleton))
+            fill_candidates(w, sl, NULL, skeleton);
         if (w->n_hints && w->mode == VT_DIACRITICS_REPAIR)
             apply_hints(w, sl);
     }

@@ -29,6 +29,9 @@ static const struct {
     /* OCR diacritic errors, case kept */
     {"tổ chức thực hiện viềc này", VT_DIACRITICS_REPAIR, "tổ chức thực hiện việc này"},
     {"Giải quyet công việc", VT_DIACRITICS_REPAIR, "Giải quyết công việc"},
+    /* one vowel written twice with two readings of its marks */
+    {"không kếể đến các đơn vị", VT_DIACRITICS_REPAIR, "không kể đến các đơn vị"},
+    {"thực hiện nhiệmm vụ được giao", VT_DIACRITICS_REPAIR, NULL},
     {"CỘNG HÒA XÃ HỘI CHỦ NGHỈA VIỆT NAM", VT_DIACRITICS_REPAIR, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
     /* restore: no marks at all */
     {"Cong hoa xa hoi chu nghia Viet Nam", VT_DIACRITICS_RESTORE, "Cộng hòa xã hội chủ nghĩa Việt Nam"},
