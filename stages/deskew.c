@@ -15,6 +15,7 @@
 #include <leptonica/allheaders.h>
 #include <math.h>
 
+#include "binarise.h"
 #include "stages.h"
 
 /*
@@ -50,35 +51,9 @@
 /* Strict C17 has no M_PI. */
 #define RADIANS_PER_DEGREE 0.017453292519943295f
 
-/* Adaptive binarisation (Otsu on a background-normalised copy), Leptonica's
- * recommended parameters: shadows and grey paper do not turn into ink. */
-#define NORM_TILE_W 10
-#define NORM_TILE_H 15
-#define NORM_THRESH 100
-#define NORM_MINCOUNT 50
-#define NORM_BGVAL 255
-#define NORM_SMOOTH 2
-#define NORM_SCOREFRACT 0.1f
-
 static bool applies(const vt_document *doc)
 {
     return vt_document_has_images(doc);
-}
-
-/* 1 bpp copy of the page: black ink on white. */
-static PIX *binarise(PIX *image)
-{
-    if (pixGetDepth(image) == 1)
-        return pixClone(image);
-    PIX *grey = pixConvertTo8(image, 0);
-    if (!grey)
-        return NULL;
-    PIX *binary = pixOtsuThreshOnBackgroundNorm(grey, NULL, NORM_TILE_W, NORM_TILE_H,
-                                                NORM_THRESH, NORM_MINCOUNT, NORM_BGVAL,
-                                                NORM_SMOOTH, NORM_SMOOTH, NORM_SCOREFRACT,
-                                                NULL);
-    pixDestroy(&grey);
-    return binary;
 }
 
 /* The angle (degrees) that straightens the page and Leptonica's confidence in
@@ -88,13 +63,7 @@ static bool measure_skew(PIX *image, int dpi, float *angle, float *confidence)
     *angle = 0;
     *confidence = 0;
     int halve = dpi >= HALVE_DPI && pixGetDepth(image) > 1 ? 2 : 1;
-    PIX *grey = halve == 2 ? pixConvertTo8(image, 0) : NULL;
-    PIX *half = grey ? pixScaleAreaMap2(grey) : NULL;
-    pixDestroy(&grey);
-    if (halve == 2 && !half)
-        return false;
-    PIX *binary = binarise(half ? half : image);
-    pixDestroy(&half);
+    PIX *binary = vt_binarise(image, halve);
     if (!binary)
         return false;
     /* A page too small for the reductions (a thumbnail, a strip) has no lines to

@@ -20,6 +20,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "binarise.h"
 #include "stages.h"
 
 /*
@@ -49,34 +50,9 @@
 #define MAX_FACTOR 4.0
 #define MAX_MEGAPIXELS 60.0
 
-/* Adaptive binarisation (Otsu on a background-normalised copy), Leptonica's
- * recommended parameters: shadows and grey paper do not turn into ink. */
-#define NORM_TILE_W 10
-#define NORM_TILE_H 15
-#define NORM_THRESH 100
-#define NORM_MINCOUNT 50
-#define NORM_BGVAL 255
-#define NORM_SMOOTH 2
-#define NORM_SCOREFRACT 0.1f
-
 static bool applies(const vt_document *doc)
 {
     return vt_document_has_images(doc);
-}
-
-static PIX *binarise(PIX *image)
-{
-    if (pixGetDepth(image) == 1)
-        return pixClone(image);
-    PIX *grey = pixConvertTo8(image, 0);
-    if (!grey)
-        return NULL;
-    PIX *binary = pixOtsuThreshOnBackgroundNorm(grey, NULL, NORM_TILE_W, NORM_TILE_H,
-                                                NORM_THRESH, NORM_MINCOUNT, NORM_BGVAL,
-                                                NORM_SMOOTH, NORM_SMOOTH, NORM_SCOREFRACT,
-                                                NULL);
-    pixDestroy(&grey);
-    return binary;
 }
 
 static int compare_ints(const void *a, const void *b)
@@ -99,13 +75,7 @@ static int compare_ints(const void *a, const void *b)
  * tell; -1 when out of memory. */
 static int median_letter_height(PIX *image, int reduction)
 {
-    PIX *grey = reduction == 2 ? pixConvertTo8(image, 0) : NULL;
-    PIX *half = grey ? pixScaleAreaMap2(grey) : NULL;
-    pixDestroy(&grey);
-    if (reduction == 2 && !half)
-        return -1;
-    PIX *binary = binarise(half ? half : image);
-    pixDestroy(&half);
+    PIX *binary = vt_binarise(image, reduction);
     BOXA *blobs = binary ? pixConnCompBB(binary, 8) : NULL;
     l_int32 count = blobs ? boxaGetCount(blobs) : 0;
     int *heights = blobs ? malloc(((size_t)count + 1) * sizeof *heights) : NULL;
