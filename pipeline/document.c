@@ -87,6 +87,26 @@ vt_word *vt_line_add_word(vt_line *line, const char *text, size_t len)
     return word;
 }
 
+vt_box vt_box_union(vt_box a, vt_box b)
+{
+    if (a.w == 0)
+        return b;
+    if (b.w == 0)
+        return a;
+    int left = a.x < b.x ? a.x : b.x, top = a.y < b.y ? a.y : b.y;
+    int right = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
+    int bottom = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (vt_box){left, top, right - left, bottom - top};
+}
+
+vt_box vt_words_box(const vt_word *words, size_t n)
+{
+    vt_box box = {0};
+    for (size_t i = 0; i < n; i++)
+        box = vt_box_union(box, words[i].box);
+    return box;
+}
+
 bool vt_word_add_alternative(vt_word *word, unsigned symbol, const char *text, float confidence)
 {
     size_t len = strlen(text);

@@ -177,6 +177,11 @@ vt_word *vt_line_add_word(vt_line *line, const char *text, size_t len);
 
 bool vt_word_add_alternative(vt_word *word, unsigned symbol, const char *text, float confidence);
 
+/* The smallest box holding a and b; a box without geometry (w == 0) adds nothing. */
+vt_box vt_box_union(vt_box a, vt_box b);
+/* The union of the words' boxes. */
+vt_box vt_words_box(const vt_word *words, size_t n);
+
 /* Replace a word's text (the old string is freed). */
 bool vt_word_set_text(vt_word *word, const char *text, size_t len);
 

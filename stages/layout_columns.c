@@ -80,15 +80,7 @@ static bool move_words(vt_block *block, vt_line *src, size_t from, size_t to)
         src->words[i].alternatives = NULL;
         src->words[i].repaired_from = NULL;
     }
-    int left = line->words[0].box.x, top = line->words[0].box.y, right = left, bottom = top;
-    for (size_t i = 0; i < line->n_words; i++) {
-        const vt_box *b = &line->words[i].box;
-        left = b->x < left ? b->x : left;
-        top = b->y < top ? b->y : top;
-        right = b->x + b->w > right ? b->x + b->w : right;
-        bottom = b->y + b->h > bottom ? b->y + b->h : bottom;
-    }
-    line->box = (vt_box){left, top, right - left, bottom - top};
+    line->box = vt_words_box(line->words, line->n_words);
     return true;
 }
 

@@ -47,12 +47,12 @@
 #define FAR_LINES 3.0
 /* A lone page number: digits only, at most this many bytes, its centre within this
  * share of the column width from the column's centre. */
+#define PAGE_NUMBER_BYTES 4
+#define CENTRED_SHARE 0.15
 /* Alignment with a neighbour: edges within this share of the page width, lines
  * within this many line heights. */
 #define ALIGN_SHARE 0.006
 #define ALIGN_LINES 3.0
-#define PAGE_NUMBER_BYTES 4
-#define CENTRED_SHARE 0.15
 
 typedef struct line_info {
     size_t block, line;
@@ -74,26 +74,6 @@ static bool applies(const vt_document *doc)
         if (doc->pages[p].width > 0 && doc->pages[p].n_blocks > 0)
             return true;
     return false;
-}
-
-static vt_box union_box(vt_box a, vt_box b)
-{
-    if (a.w == 0)
-        return b;
-    if (b.w == 0)
-        return a;
-    int left = a.x < b.x ? a.x : b.x, top = a.y < b.y ? a.y : b.y;
-    int right = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
-    int bottom = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (vt_box){left, top, right - left, bottom - top};
-}
-
-static vt_box words_box(const vt_word *words, size_t n)
-{
-    vt_box box = {0};
-    for (size_t i = 0; i < n; i++)
-        box = union_box(box, words[i].box);
-    return box;
 }
 
 /* The number of syllables a fused word splits into ("BanGiámđốc": 3, as OCR
@@ -151,10 +131,10 @@ static void measure_line(const vt_line *line, line_info *info)
             known++;
         }
         if (line->words[w].confidence >= CONFIDENT)
-            info->core = union_box(info->core, line->words[w].box);
+            info->core = vt_box_union(info->core, line->words[w].box);
     }
     info->confidence = known ? sum / known : -1;
-    info->box = line->box.w > 0 ? line->box : words_box(line->words, line->n_words);
+    info->box = line->box.w > 0 ? line->box : vt_words_box(line->words, line->n_words);
 }
 
 static bool page_number(const vt_page *page, const vt_line *line, const line_info *l,
@@ -188,7 +168,7 @@ static column estimate_column(const line_info *lines, size_t n)
         const line_info *l = &lines[i];
         if (l->core.w == 0 || !confident_vietnamese(l) || l->syllables < COLUMN_SYLLABLES)
             continue;
-        extent = union_box(extent, l->core);
+        extent = vt_box_union(extent, l->core);
         count++;
     }
     return (column){.left = extent.x, .right = extent.x + extent.w, .top = extent.y,
@@ -329,13 +309,13 @@ static bool move_words(vt_page *page, size_t b, size_t l, size_t nb, size_t from
         return false;
     memcpy(note->words, src->words + from, count * sizeof *note->words);
     note->n_words = note->cap_words = count;
-    note->box = words_box(note->words, count);
+    note->box = vt_words_box(note->words, count);
     /* Ownership moved: close the gap in the source line. */
     memmove(src->words + from, src->words + to, (src->n_words - to) * sizeof *src->words);
     src->n_words -= count;
-    src->box = words_box(src->words, src->n_words);
+    src->box = vt_words_box(src->words, src->n_words);
     vt_block *nblock = &page->blocks[nb];
-    nblock->box = union_box(nblock->box, note->box);
+    nblock->box = vt_box_union(nblock->box, note->box);
     return true;
 }
 

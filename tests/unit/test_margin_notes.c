@@ -134,15 +134,23 @@ static void notes_text(const vt_page *page, char *out, size_t size)
     }
 }
 
-static void test_margin_notes_table(void **state)
+/* Run margin_notes, then emit, on doc. */
+static void run_margin_notes(vt_document *doc)
 {
-    (void)state;
     static const vt_stage *const stages[] = {&vt_stage_margin_notes, &vt_stage_emit};
     vt_engine *engine;
     vt_session *session;
     char *err;
     assert_int_equal(vt_engine_new_with_stages(NULL, stages, 2, &engine, &err), VT_OK);
     assert_int_equal(vt_session_new(engine, &session, &err), VT_OK);
+    assert_int_equal(vt_run_document(session, doc), VT_OK);
+    vt_session_free(session);
+    vt_engine_free(engine);
+}
+
+static void test_margin_notes_table(void **state)
+{
+    (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const note_case *c = &cases[i];
         vt_document *doc = vt_document_new("page");
@@ -155,7 +163,7 @@ static void test_margin_notes_table(void **state)
         for (size_t l = 0; l < 6 && c->extra[l]; l++)
             add_line(page, c->extra[l], NULL);
         doc->kind = VT_INPUT_IMAGE;
-        assert_int_equal(vt_run_document(session, doc), VT_OK);
+        run_margin_notes(doc);
         char notes[1024];
         notes_text(&doc->pages[0], notes, sizeof notes);
         if (strcmp(notes, c->notes) != 0)
@@ -172,31 +180,21 @@ static void test_margin_notes_table(void **state)
             fail_msg("%s: the note is still in the text:\n%s", c->name, doc->text);
         vt_document_free(doc);
     }
-    vt_session_free(session);
-    vt_engine_free(engine);
 }
 
 /* Text input has no boxes: the stage does not apply and changes nothing. */
 static void test_text_input_untouched(void **state)
 {
     (void)state;
-    static const vt_stage *const stages[] = {&vt_stage_margin_notes, &vt_stage_emit};
-    vt_engine *engine;
-    vt_session *session;
-    char *err;
-    assert_int_equal(vt_engine_new_with_stages(NULL, stages, 2, &engine, &err), VT_OK);
-    assert_int_equal(vt_session_new(engine, &session, &err), VT_OK);
     vt_document *doc = vt_document_new("text");
     vt_page *page = vt_document_add_page(doc);
     vt_line *line = vt_block_add_line(vt_page_add_block(page));
     vt_word *w = vt_line_add_word(line, "%W1%", 4);
     w->confidence = -1;
     doc->kind = VT_INPUT_TEXT;
-    assert_int_equal(vt_run_document(session, doc), VT_OK);
+    run_margin_notes(doc);
     assert_string_equal(doc->text, "%W1%\n");
     vt_document_free(doc);
-    vt_session_free(session);
-    vt_engine_free(engine);
 }
 
 int main(void)
