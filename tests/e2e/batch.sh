@@ -10,7 +10,7 @@ set -u
 vanthu=$1 sample=$2
 T=$(mktemp -d)
 trap 'chmod -R u+rwx "$T"; rm -rf "$T"' EXIT
-failures=0 count=0
+. "$(dirname "$0")/check.sh"
 # Permission checks mean nothing to root, so as root they run as nobody.
 as_user() {
   if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi
@@ -21,11 +21,6 @@ if [ "$(id -u)" = 0 ] && ! setpriv --reuid=65534 --regid=65534 --clear-groups te
   user_checks=0
   echo "skip permission checks: user nobody cannot run $vanthu from here"
 fi
-check() {  # check NAME COMMAND...
-  local name=$1; shift
-  count=$((count + 1))
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
 same_tree() {  # same_tree A B: same files with the same bytes, manifest aside
   diff -r -x .vanthu-manifest.tsv "$1" "$2" > /dev/null
 }
@@ -125,5 +120,4 @@ check "the re-run finishes the rest only" grep -q "skipped (already done)" "$T/e
 check "no temporary files left behind" test -z "$(find "$T/killed-run" -name '*.tmp.*')"
 check "outputs byte-identical to an uninterrupted run" same_tree "$T/clean-run" "$T/killed-run"
 
-echo "$((count - failures)) passed, $failures failed"
-[ "$failures" = 0 ]
+check_summary

@@ -42,7 +42,7 @@ list stages                   | 0 |                                       | --li
 TABLE
 )
 
-failures=0 count=0
+. "$(dirname "$0")/check.sh"
 while IFS='|' read -r name status expect args; do
   name=$(echo "$name" | xargs) status=$(echo "$status" | xargs) expect=$(echo "$expect" | sed 's/^ *//;s/ *$//')
   args=${args//@T/$T} args=${args//@S/$sample} expect=${expect//@T/$T}
@@ -59,12 +59,6 @@ while IFS='|' read -r name status expect args; do
   fi
   [ $ok = 1 ] && echo "ok   $name" || failures=$((failures + 1))
 done <<< "$cases"
-
-check() {  # check NAME COMMAND...: one more assertion, counted like the table rows
-  local name=$1; shift
-  count=$((count + 1))
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
 
 # Output files: a directory per input when there are several; nothing for a failed input.
 "$vanthu" -q -o "$T/out-dir" "$T/notice.txt" "$T/missing.png" "$T/random.png" 2>/dev/null
@@ -98,5 +92,4 @@ check "unwritable output: message names the path" grep -q "no-such-dir/x/out.txt
 "$vanthu" -j 2 -f jsonl "$T/notice.txt" "$T/missing.png" "$T/notice.txt" 2>/dev/null | grep -o '"source":"[^"]*"' > "$T/order2"
 check "--jobs keeps input order" cmp -s "$T/order1" "$T/order2"
 
-echo "$((count - failures)) passed, $failures failed"
-[ "$failures" = 0 ]
+check_summary

@@ -7,12 +7,7 @@ set -u
 vanthu=$1 cer=$2 json_check=$3 fx=$4
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-failures=0 count=0
-check() {
-  local name=$1; shift
-  count=$((count + 1))
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/check.sh"
 field() {  # field FILE PATH: the values at PATH, e.g. pages[].dpi
   "$json_check" --get "$2" "$1"
 }
@@ -57,5 +52,4 @@ check "--ocr always OCRs a good layer too" grep -q '"ocr":' "$T/always.json"
 "$vanthu" -f json --ocr never -o "$T/never.json" "$fx/pdf/garbage-text-layer.pdf"
 check "--ocr never keeps even a garbage layer" sh -c "! grep -q '\"ocr\":' '$T/never.json'"
 
-echo "$((count - failures)) passed, $failures failed"
-[ "$failures" = 0 ]
+check_summary

@@ -8,12 +8,7 @@ set -u
 vanthu=$1 json_check=$2 labels=$3
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-failures=0 count=0
-check() {
-  local name=$1; shift
-  count=$((count + 1))
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/check.sh"
 get() { "$json_check" --get "$1" "$T/out.json"; }
 same() {  # same GOT WANT: WANT "-" means null
   local want=$2
@@ -48,5 +43,4 @@ while IFS=$'\t' read -r seed number date stamp_number stamp_date slip; do
   check "$seed: record is valid" "$json_check" "$T/out.json" > /dev/null
 done < "$labels/headers.tsv"
 
-echo "$((count - failures)) passed, $failures failed"
-[ "$failures" -eq 0 ]
+check_summary

@@ -9,12 +9,7 @@ set -u
 vanthu=$1 scans=$2
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-failures=0 count=0
-check() {
-  local name=$1; shift
-  count=$((count + 1))
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/check.sh"
 while IFS=$'\t' read -r image page truth dpi kind notes; do
   [ "$kind" = stamped ] || [ "$kind" = stamped-grey ] || continue
   "$vanthu" -q -f jsonl "$scans/$image" > "$T/out.json"
@@ -31,5 +26,4 @@ while IFS=$'\t' read -r image page truth dpi kind notes; do
     check "$image: a seal is not a receipt stamp" grep -q '"receipt_stamp":null' "$T/out.json"
   fi
 done < "$scans/MANIFEST.tsv"
-echo "$((count - failures)) passed, $failures failed"
-[ "$failures" = 0 ]
+check_summary
