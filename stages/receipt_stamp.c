@@ -27,9 +27,17 @@ static bool applies(const vt_document *doc)
     return vt_document_has_images(doc);
 }
 
+/* How far a pixel is from grey towards red or violet: red over green, and red or
+ * blue over the other. Above INK_MARGIN it is stamp ink. */
+static l_int32 inkness(l_int32 r, l_int32 g, l_int32 b)
+{
+    l_int32 hue = r - b > b - g ? r - b : b - g;
+    return r - g < hue ? r - g : hue;
+}
+
 static bool is_ink(l_int32 r, l_int32 g, l_int32 b)
 {
-    return r - g > INK_MARGIN && (r - b > INK_MARGIN || b - g > INK_MARGIN);
+    return inkness(r, g, b) > INK_MARGIN;
 }
 
 /* 1 bpp mask of the stamp-coloured pixels of a 32 bpp page. */
@@ -108,16 +116,12 @@ static TessBaseAPI *stamp_reader(vt_stage_context *ctx)
     return api;
 }
 
-/* OCR the stamp's own ink: black where the mask is set, white elsewhere. */
-static char *read_ink(TessBaseAPI *api, PIX *mask, BOX *box, int dpi)
+/* OCR an 8 bpp picture of the stamp's ink (dark on white). */
+static char *read_layer(TessBaseAPI *api, PIX *grey, int dpi)
 {
-    PIX *clip = pixClipRectangle(mask, box, NULL);
-    PIX *grey = clip ? pixConvert1To8(NULL, clip, 255, 0) : NULL;
     /* Stamp lettering is 8–9 pt, small for Tesseract's models: read it at twice
      * the size, smoothed, as if scanned at twice the resolution. */
-    PIX *ink = grey ? pixScaleGrayLI(grey, 2.0f, 2.0f) : NULL;
-    pixDestroy(&clip);
-    pixDestroy(&grey);
+    PIX *ink = pixScaleGrayLI(grey, 2.0f, 2.0f);
     if (!ink)
         return NULL;
     pixSetResolution(ink, 2 * dpi, 2 * dpi);
@@ -131,21 +135,117 @@ static char *read_ink(TessBaseAPI *api, PIX *mask, BOX *box, int dpi)
     return copy;
 }
 
-static vt_status record(vt_document *doc, vt_page *page, BOX *box, char *raw,
+/* The stamp's ink as a hard layer: black where the mask is set, white elsewhere. */
+static PIX *mask_layer(PIX *mask, BOX *box)
+{
+    PIX *clip = pixClipRectangle(mask, box, NULL);
+    PIX *grey = clip ? pixConvert1To8(NULL, clip, 255, 0) : NULL;
+    pixDestroy(&clip);
+    return grey;
+}
+
+/* The stamp's ink as a soft layer: darker the more a pixel has the ink's colour.
+ * Edge pixels JPEG and anti-aliasing left half-coloured fall under the mask's
+ * threshold and thin every stroke; here they keep a grey that Tesseract's own
+ * thresholding weighs with their neighbours. */
+static PIX *soft_layer(PIX *page, BOX *box)
+{
+    PIX *clip = pixClipRectangle(page, box, NULL);
+    PIX *grey = clip ? pixCreate(pixGetWidth(clip), pixGetHeight(clip), 8) : NULL;
+    if (!grey) {
+        pixDestroy(&clip);
+        return NULL;
+    }
+    l_uint32 *src = pixGetData(clip), *dst = pixGetData(grey);
+    l_int32 swpl = pixGetWpl(clip), dwpl = pixGetWpl(grey);
+    for (l_int32 y = 0; y < pixGetHeight(clip); y++)
+        for (l_int32 x = 0; x < pixGetWidth(clip); x++) {
+            l_int32 r, g, b;
+            extractRGBValues(src[y * swpl + x], &r, &g, &b);
+            /* from no ink to full dark between 40 below and 20 above the mask's
+             * threshold: a fringe pixel with some ink colour is already grey */
+            int dark = (inkness(r, g, b) - (INK_MARGIN - 40)) * 255 / 60;
+            SET_DATA_BYTE(dst + y * dwpl, x, 255 - (dark < 0 ? 0 : dark > 255 ? 255 : dark));
+        }
+    pixDestroy(&clip);
+    return grey;
+}
+
+/* One OCR reading of the stamp and the fields parsed from it; both owned. */
+typedef struct stamp_reading {
+    char *raw;
+    vt_stamp_fields fields;
+} stamp_reading;
+
+static void stamp_reading_clear(stamp_reading *r)
+{
+    free(r->raw);
+    vt_stamp_fields_free(&r->fields);
+    *r = (stamp_reading){0};
+}
+
+/* Read one layer (consumed). 0, or -1 when memory ran out. A layer Tesseract
+ * gives no text for is an empty reading, not an error. */
+static int read_stamp(TessBaseAPI *api, PIX *layer, int dpi, stamp_reading *out)
+{
+    *out = (stamp_reading){0};
+    if (!layer)
+        return -1;
+    out->raw = read_layer(api, layer, dpi);
+    pixDestroy(&layer);
+    if (out->raw && vt_stamp_fields_parse(out->raw, &out->fields) != 0) {
+        stamp_reading_clear(out);
+        return -1;
+    }
+    return 0;
+}
+
+/* The number and date are what the desk needs from the stamp. */
+static int fields_read(const stamp_reading *r)
+{
+    return (r->fields.number != NULL) + (r->fields.date != NULL);
+}
+
+/* Read the hard ink mask first; when the number or the date did not come out of
+ * it, read the soft layer too and keep whichever reading has more of them. The
+ * two layers fail on different pages (thinned strokes against faint JPEG
+ * fringes), and the second OCR costs only on the pages that need it. */
+static int read_best(TessBaseAPI *api, PIX *page, PIX *mask, BOX *box, int dpi,
+                     stamp_reading *best)
+{
+    if (read_stamp(api, mask_layer(mask, box), dpi, best) != 0)
+        return -1;
+    if (fields_read(best) == 2)
+        return 0;
+    stamp_reading soft;
+    if (read_stamp(api, soft_layer(page, box), dpi, &soft) != 0) {
+        stamp_reading_clear(best);
+        return -1;
+    }
+    if (fields_read(&soft) > fields_read(best)) {
+        stamp_reading_clear(best);
+        *best = soft;
+    } else {
+        stamp_reading_clear(&soft);
+    }
+    return 0;
+}
+
+static vt_status record(vt_document *doc, vt_page *page, BOX *box, stamp_reading *reading,
                         vt_stage_context *ctx)
 {
-    vt_stamp_fields fields;
     vt_receipt_stamp *stamp = calloc(1, sizeof *stamp);
-    if (!stamp || vt_stamp_fields_parse(raw, &fields) != 0) {
-        free(stamp);
-        free(raw);
+    if (!stamp) {
+        stamp_reading_clear(reading);
         return vt_stage_fail(ctx, "out of memory");
     }
     l_int32 x, y, w, h;
     boxGetGeometry(box, &x, &y, &w, &h);
-    *stamp = (vt_receipt_stamp){.page = page->number, .box = {x, y, w, h}, .org = fields.org,
-                                .number = fields.number, .date = fields.date,
-                                .forwarded_to = fields.forwarded_to, .raw = raw};
+    vt_stamp_fields *f = &reading->fields;
+    *stamp = (vt_receipt_stamp){.page = page->number, .box = {x, y, w, h}, .org = f->org,
+                                .number = f->number, .date = f->date,
+                                .forwarded_to = f->forwarded_to, .raw = reading->raw};
+    *reading = (stamp_reading){0};   /* the stamp owns them now */
     /* Pages may finish in any order: the stamp of the earliest page is the receipt. */
     vt_document_lock(doc);
     if (!doc->receipt_stamp || stamp->page < doc->receipt_stamp->page) {
@@ -169,8 +269,13 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     vt_status status = VT_OK;
     if (box) {
         TessBaseAPI *api = stamp_reader(ctx);
-        char *raw = api ? read_ink(api, mask, box, page->dpi) : NULL;
-        status = !api ? VT_ERROR : raw ? record(doc, page, box, raw, ctx) : VT_OK;
+        stamp_reading reading;
+        if (!api)
+            status = VT_ERROR;
+        else if (read_best(api, page->image, mask, box, page->dpi, &reading) != 0)
+            status = vt_stage_fail(ctx, "out of memory");
+        else if (reading.raw)
+            status = record(doc, page, box, &reading, ctx);
         boxDestroy(&box);
     }
     pixDestroy(&mask);

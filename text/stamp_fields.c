@@ -129,35 +129,38 @@ static char *digits_of(const char *s)
 
 /*
  * A date OCR ran together: its slashes read as '1' or lost ("21/4/2025" as
- * "21142025"). With the year as the last four digits, the rest must be a day, an
- * optional '1' that was a slash, and a month; the date is kept only when exactly
- * one such reading is a real date, so nothing is guessed.
+ * "21142025", "18/3/2024" as "181312024"). With the year as the last four digits,
+ * the rest must be a day, an optional '1' that was a slash, a month and another
+ * optional '1'; the date is kept only when exactly one such reading is a real
+ * date, so nothing is guessed.
  */
 static bool date_from_digit_run(const char *digits, char iso[11])
 {
     size_t n = strlen(digits);
-    if (n < 6 || n > 9)
+    if (n < 6 || n > 10)
         return false;
     int year = atoi(digits + n - 4);
-    size_t rest = n - 4;
     int found = 0;
     char candidate[11];
     for (size_t day_len = 1; day_len <= 2; day_len++)
-        for (size_t sep = 0; sep <= 1; sep++) {
-            if (day_len + sep >= rest || (sep && digits[day_len] != '1'))
-                continue;
-            size_t month_len = rest - day_len - sep;
-            if (month_len > 2)
-                continue;
-            char d[3] = {0}, m[3] = {0};
-            memcpy(d, digits, day_len);
-            memcpy(m, digits + day_len + sep, month_len);
-            if (vt_iso_date(atoi(d), atoi(m), year, candidate) == 0
-                && (found == 0 || strcmp(candidate, iso) != 0)) {
-                memcpy(iso, candidate, 11);
-                found++;
+        for (size_t sep1 = 0; sep1 <= 1; sep1++)
+            for (size_t sep2 = 0; sep2 <= 1; sep2++) {
+                size_t rest = n - 4 - sep2;
+                if (day_len + sep1 >= rest || (sep1 && digits[day_len] != '1')
+                    || (sep2 && digits[rest] != '1'))
+                    continue;
+                size_t month_len = rest - day_len - sep1;
+                if (month_len > 2)
+                    continue;
+                char d[3] = {0}, m[3] = {0};
+                memcpy(d, digits, day_len);
+                memcpy(m, digits + day_len + sep1, month_len);
+                if (vt_iso_date(atoi(d), atoi(m), year, candidate) == 0
+                    && (found == 0 || strcmp(candidate, iso) != 0)) {
+                    memcpy(iso, candidate, 11);
+                    found++;
+                }
             }
-        }
     return found == 1;
 }
 
@@ -187,6 +190,33 @@ static size_t line_offset(const char *line, size_t len, size_t chars)
     return pos;
 }
 
+/* Where a "Ngày:" or "Chuyển:" label with its colon starts after other words in
+ * the line, or NULL. Pen strokes and the form's frame across the stamp are read as
+ * letters before the label ("Kon S Q.n Ngày: 18/3/2024"); the colon makes the
+ * label certain there. "Số:" is left out: "Lưu hồ sơ số:" ends with it. */
+static const char *label_inside(const char *folded)
+{
+    static const char *const labels[] = {"ngay", "chuyen"};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+        size_t n = strlen(labels[i]);
+        for (const char *p = strstr(folded + 1, labels[i]); p; p = strstr(p + 1, labels[i])) {
+            const char *after = p + n;
+            while (*after == ' ')
+                after++;
+            if (!isalnum((unsigned char)p[-1]) && *after == ':')
+                return p;
+        }
+    }
+    return NULL;
+}
+
+static bool starts_with_known_label(const char *folded)
+{
+    return starts_with_label(folded, "ngay") || starts_with_label(folded, "chuyen")
+           || starts_with_label(folded, "luu ho so") || is_number_label(folded)
+           || starts_with_label(folded, "so va ky hieu");
+}
+
 static void read_line(const char *line, size_t len, const char *folded, vt_stamp_fields *out,
                       bool *org_done)
 {
@@ -196,6 +226,13 @@ static void read_line(const char *line, size_t len, const char *folded, vt_stamp
         /* The form's big "ĐẾN" stands left of the "Số:" and "Ngày:" lines, and OCR
          * often reads it into one of them ("ĐẾN Số: 0417"): read the rest. */
         size_t skip = (size_t)(label - folded) + 4 + strspn(label + 4, " ");
+        size_t at = line_offset(line, len, skip);
+        read_line(line + at, len - at, folded + skip, out, org_done);
+        return;
+    }
+    const char *inside = *label && !starts_with_known_label(folded) ? label_inside(label) : NULL;
+    if (inside) {
+        size_t skip = (size_t)(inside - folded);
         size_t at = line_offset(line, len, skip);
         read_line(line + at, len - at, folded + skip, out, org_done);
         return;

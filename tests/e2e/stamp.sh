@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # stamp.sh — on every fixture page with a receipt stamp (MANIFEST.tsv notes say
-# "ĐẾN stamp ...: ORG, NUMBER, YYYY-MM-DD"), vanthu reports the stamp's number and
-# date in JSON receipt_stamp, and no stamp text leaks into the page text, on colour
-# scans (read from the stamp's ink) and greyscale ones (recognised in the OCR text);
-# pages with only a seal report no receipt stamp.
+# "ĐẾN stamp ...: ORG, NUMBER, YYYY-MM-DD", whatever the page's kind), vanthu
+# reports the stamp's number and date in JSON receipt_stamp, and no stamp text
+# leaks into the page text, on colour scans (read from the stamp's ink) and
+# greyscale ones (recognised in the OCR text); pages with only a seal report no
+# receipt stamp.
 # usage: stamp.sh VANTHU SCANS_DIR
 set -u
 vanthu=$1 scans=$2
@@ -11,7 +12,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/check.sh"
 while IFS=$'\t' read -r image page truth dpi kind notes; do
-  [ "$kind" = stamped ] || [ "$kind" = stamped-grey ] || continue
+  [ "$kind" = stamped ] || [ "$kind" = stamped-grey ] || [[ "$notes" == *"ĐẾN stamp"* ]] || continue
   "$vanthu" -q -f jsonl "$scans/$image" > "$T/out.json"
   if [[ "$notes" == *"ĐẾN stamp"* ]]; then
     fields=${notes##*: }                       # "ORG, NUMBER, DATE"

@@ -26,6 +26,8 @@ static const struct {
     {"BỆNH VIỆN\nNgày: 21142025\n", "BỆNH VIỆN", NULL, "2025-04-21", NULL},
     {"BỆNH VIỆN\nNgày: 14102024\n", "BỆNH VIỆN", NULL, "2024-10-14", NULL},
     {"BỆNH VIỆN\nNgày: 1112025\n", "BỆNH VIỆN", NULL, NULL, NULL},     /* 1/1, 11/2 or 1/12 */
+    {"BỆNH VIỆN\nNgày: 181312024\n", "BỆNH VIỆN", NULL, "2024-03-18", NULL}, /* both slashes */
+    {"BỆNH VIỆN\nNgày: 1512024\n", "BỆNH VIỆN", NULL, NULL, NULL},     /* 15/1 or 1/5 */
     /* noise before a label; an unreadable "Ngày" label with a full date after it */
     {"TRUNG TÂM Y TẾ\n= Số: 0213\ns.— =-j NRày: 13/2/2023\n", "TRUNG TÂM Y TẾ", "0213",
      "2023-02-13", NULL},
@@ -34,6 +36,11 @@ static const struct {
     /* the big ĐẾN read into the line beside it, with stray marks before it */
     {"TRUNG TÂM Y TẾ\nĐẾN Số: 0417\n| ĐẾN  Ngày: 18/3/2024\n", "TRUNG TÂM Y TẾ", "0417",
      "2024-03-18", NULL},
+    /* pen strokes read as words before a label with its colon */
+    {"TRUNG TÂM Y TẾ\nSố: 0417\nKon S Q.n Ngày: 18/3/2024\nx Chuyển: VP\n", "TRUNG TÂM Y TẾ",
+     "0417", "2024-03-18", "VP"},
+    /* a label word without its colon inside a line is no label */
+    {"Sở Ngày Mới\nSố: 7\n", "Sở Ngày Mới", "7", NULL, NULL},
     {"Lưu hồ sơ số: 15\n", NULL, NULL, NULL, NULL},
     {"", NULL, NULL, NULL, NULL},
 };
