@@ -2,9 +2,9 @@
  * diacritics — repair Vietnamese tone and vowel marks that OCR got wrong, with the
  * syllable language model (models/vie-syllable.lm, text/diacritics.h).
  *
- * Works line by line: a printed line is the unit OCR errs in, and the trigram
- * context it gives is enough to tell "khẩn" from "khân". OCR word confidences go to
- * the channel model, so a confident reading is hard to overturn. A changed word
+ * Works block by block: the lines of a block are one text, so a sentence wrapped
+ * onto the next line keeps its context across the wrap ("mua" / "sắm"). OCR word
+ * confidences go to the channel model, so a confident reading is hard to overturn. A changed word
  * keeps its former text (repaired_from) and the evidence for the change; emit turns
  * them into the JSON `repairs` with their place in the text. The model is opened
  * once per session (mmap, ~15 ms) and is read-only.
@@ -144,45 +144,77 @@ static int hint_order(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
-static vt_status repair_line(const vt_lm *lm, vt_diacritics_mode mode, vt_line *line,
-                             vt_stage_context *ctx)
+/* The words of a block in reading order, with where each starts in its text. */
+typedef struct block_words {
+    vt_word **words;
+    size_t *starts;
+    size_t n;
+} block_words;
+
+/* A block's text: words joined by spaces, lines by newlines (the repair reads a
+ * sentence across a line wrap), with confidences and OCR letter hints. */
+static char *block_text(vt_block *block, vt_diacritics_mode mode, block_words *bw,
+                        vt_span_confidence *conf, size_t *n_conf, vt_letter_hint **hints,
+                        size_t *n_hints)
 {
     vt_strbuf sb = {0};
-    size_t *starts = malloc((line->n_words + 1) * sizeof *starts);
-    vt_span_confidence *conf = malloc((line->n_words + 1) * sizeof *conf);
-    size_t n_conf = 0, n_hints = 0, cap_hints = 0;
-    vt_letter_hint *hints = NULL;
-    bool hints_ok = true;
-    for (size_t i = 0; i < line->n_words && starts && conf; i++) {
-        if (i > 0)
-            vt_strbuf_putc(&sb, ' ');
-        starts[i] = sb.len;
-        vt_strbuf_puts(&sb, line->words[i].text);
-        if (line->words[i].confidence >= 0)
-            conf[n_conf++] = (vt_span_confidence){starts[i], sb.len,
-                                                  line->words[i].confidence / 100.0f};
-        if (hints_ok && mode == VT_DIACRITICS_REPAIR)
-            hints_ok = add_hints(&line->words[i], starts[i], &hints, &n_hints, &cap_hints);
-    }
-    if (n_hints > 1)
-        qsort(hints, n_hints, sizeof *hints, hint_order);
+    size_t cap_hints = 0;
+    bool ok = true;
+    for (size_t l = 0; l < block->n_lines && ok; l++)
+        for (size_t i = 0; i < block->lines[l].n_words && ok; i++) {
+            vt_word *word = &block->lines[l].words[i];
+            if (bw->n > 0)
+                vt_strbuf_putc(&sb, i == 0 ? '\n' : ' ');
+            bw->words[bw->n] = word;
+            bw->starts[bw->n++] = sb.len;
+            vt_strbuf_puts(&sb, word->text);
+            if (word->confidence >= 0)
+                conf[(*n_conf)++] = (vt_span_confidence){sb.len - strlen(word->text), sb.len,
+                                                         word->confidence / 100.0f};
+            if (mode == VT_DIACRITICS_REPAIR)
+                ok = add_hints(word, bw->starts[bw->n - 1], hints, n_hints, &cap_hints);
+        }
+    if (*n_hints > 1)
+        qsort(*hints, *n_hints, sizeof **hints, hint_order);
     char *text = vt_strbuf_take(&sb);
+    vt_strbuf_free(&sb);
+    if (!ok) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+static vt_status repair_block(const vt_lm *lm, vt_diacritics_mode mode, vt_block *block,
+                              vt_stage_context *ctx)
+{
+    size_t n_words = 0;
+    for (size_t l = 0; l < block->n_lines; l++)
+        n_words += block->lines[l].n_words;
+    if (n_words == 0)
+        return VT_OK;
+    block_words bw = {malloc(n_words * sizeof *bw.words), malloc(n_words * sizeof *bw.starts), 0};
+    vt_span_confidence *conf = malloc(n_words * sizeof *conf);
+    size_t n_conf = 0, n_hints = 0;
+    vt_letter_hint *hints = NULL;
+    char *text = bw.words && bw.starts && conf
+                     ? block_text(block, mode, &bw, conf, &n_conf, &hints, &n_hints)
+                     : NULL;
     vt_diacritics_result result = {0};
     char *err = NULL;
-    bool ok = text && starts && conf && hints_ok
-              && vt_diacritics_apply_ocr(lm, mode, text, strlen(text), n_conf ? conf : NULL,
-                                         n_conf, hints, n_hints, &result, &err);
-    for (size_t r = 0; ok && r < result.n_repairs; r++) {
-        size_t w = 0;
-        while (w + 1 < line->n_words && starts[w + 1] <= result.repairs[r].start)
-            w++;
-        ok = apply_to_word(&line->words[w], starts[w], &result.repairs[r]);
+    bool ok = text && vt_diacritics_apply_ocr(lm, mode, text, strlen(text), n_conf ? conf : NULL,
+                                              n_conf, hints, n_hints, &result, &err);
+    for (size_t r = 0, w = 0; ok && r < result.n_repairs; r++) {
+        while (w + 1 < bw.n && bw.starts[w + 1] <= result.repairs[r].start)
+            w++;   /* repairs come in text order */
+        ok = apply_to_word(bw.words[w], bw.starts[w], &result.repairs[r]);
     }
     vt_status status = ok ? VT_OK : vt_stage_fail(ctx, "%s", err ? err : "out of memory");
     vt_diacritics_result_free(&result);
     free(err);
     free(text);
-    free(starts);
+    free(bw.words);
+    free(bw.starts);
     free(conf);
     free(hints);
     return status;
@@ -256,13 +288,11 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
             vt_block *block = &doc->pages[p].blocks[b];
             if (block->kind != VT_BLOCK_TEXT)
                 continue;
-            for (size_t l = 0; l < block->n_lines; l++) {
-                vt_line *line = &block->lines[l];
-                if (line->n_words && repair_line(lm, mode, line, ctx) != VT_OK)
-                    return VT_ERROR;
-                if (restyle && !restyle_line(line, style))
+            if (repair_block(lm, mode, block, ctx) != VT_OK)
+                return VT_ERROR;
+            for (size_t l = 0; l < block->n_lines && restyle; l++)
+                if (!restyle_line(&block->lines[l], style))
                     return vt_stage_fail(ctx, "out of memory");
-            }
         }
     return VT_OK;
 }

@@ -486,6 +486,24 @@ static bool emit_choice(workspace *w, size_t first, size_t end, size_t i, vt_str
     return true;
 }
 
+/*
+ * A line break inside a sentence: printed text wraps wherever the line is full,
+ * so a break followed by a syllable in lower case continues the sentence, and the
+ * words either side of it are each other's context ("mua" / "sắm"). A full stop
+ * or a capital after the break still ends it.
+ */
+static bool is_line_wrap(const char *text, size_t len, const vt_token *brk, size_t pos)
+{
+    if (text[brk->start] != '\n')
+        return false;
+    vt_token next;
+    if (!vt_token_next(text, len, &pos, &next) || next.kind != VT_TOKEN_SYLLABLE)
+        return false;
+    size_t at = next.start;
+    vt_letter first;
+    return vt_letter_decompose(vt_utf8_next(text, len, &at), &first) && !first.upper;
+}
+
 bool vt_diacritics_apply(const vt_lm *lm, vt_diacritics_mode mode, const char *text, size_t len,
                          const vt_span_confidence *confidences, size_t n_confidences,
                          vt_diacritics_result *out, char **errmsg)
@@ -510,7 +528,10 @@ bool vt_diacritics_apply_ocr(const vt_lm *lm, vt_diacritics_mode mode, const cha
         /* gather one sentence of slots, up to a break or the end */
         size_t first = 0;
         w.n_slots = 0;
-        while ((more = vt_token_next(text, len, &pos, &tok)) && tok.kind != VT_TOKEN_BREAK) {
+        while ((more = vt_token_next(text, len, &pos, &tok))
+               && (tok.kind != VT_TOKEN_BREAK || (w.n_slots && is_line_wrap(text, len, &tok, pos)))) {
+            if (tok.kind == VT_TOKEN_BREAK)
+                continue;
             if (!(ok = reserve(&w, w.n_slots + 1)))
                 break;
             w.slots[w.n_slots].tok = tok;

@@ -33,6 +33,11 @@ static const struct {
     {"không kếể đến các đơn vị", VT_DIACRITICS_REPAIR, "không kể đến các đơn vị"},
     {"thực hiện nhiệmm vụ được giao", VT_DIACRITICS_REPAIR, NULL},
     {"CỘNG HÒA XÃ HỘI CHỦ NGHỈA VIỆT NAM", VT_DIACRITICS_REPAIR, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+    /* a line wrap inside a sentence keeps the context across it; a full stop or a
+     * capital after the break starts a new sentence */
+    {"các nhiệm vụ như mua\nsám, đấu thầu", VT_DIACRITICS_REPAIR, "các nhiệm vụ như mua\nsắm, đấu thầu"},
+    {"các nhiệm vụ như mua.\nsám, đấu thầu", VT_DIACRITICS_REPAIR, NULL},
+    {"các nhiệm vụ như mua\nSám, đấu thầu", VT_DIACRITICS_REPAIR, NULL},
     /* restore: no marks at all */
     {"Cong hoa xa hoi chu nghia Viet Nam", VT_DIACRITICS_RESTORE, "Cộng hòa xã hội chủ nghĩa Việt Nam"},
     {"DOC LAP - TU DO - HANH PHUC", VT_DIACRITICS_RESTORE, "ĐỘC LẬP - TỰ DO - HẠNH PHÚC"},
