@@ -265,6 +265,27 @@ static bool collapsed_skeleton(const char *s, size_t len, char *out, size_t cap)
     return false;
 }
 
+/* The word with letters in marks Vietnamese never writes (Ÿ, ö, ñ) folded to their
+ * base letter, into out[cap] (every such letter is one byte shorter or the same);
+ * its length. A word too long to fold is left as it is, so it stays a word. */
+static size_t unforeign(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t pos = 0, n = 0;
+    while (pos < len) {
+        char buf[4];
+        int32_t cp = vt_utf8_next(s, len, &pos);
+        size_t k = cp < 0 ? 0 : vt_utf8_encode(vt_letter_unforeign(cp), buf);
+        if (n + k + 1 > cap) {
+            n = 0;   /* "" has no skeleton: the token stays a plain word */
+            break;
+        }
+        memcpy(out + n, buf, k);
+        n += k;
+    }
+    out[n] = '\0';
+    return n;
+}
+
 /* Turn a token into a slot: its input-form id and, for syllables, candidates. */
 static void build_slot(workspace *w, slot *sl)
 {
@@ -276,6 +297,7 @@ static void build_slot(workspace *w, slot *sl)
     sl->editable = false;
     sl->cands[0] = (candidate){class_of[sl->tok.kind], 0};
     char key[VT_SYLLABLE_MAX_BYTES], skeleton[VT_SYLLABLE_MAX_BYTES];
+    char folded[VT_SYLLABLE_MAX_BYTES * 2];
     if (sl->tok.kind == VT_TOKEN_SYLLABLE) {
         vt_syllable syl;
         if (!vt_syllable_parse(s, len, &syl))
@@ -288,8 +310,10 @@ static void build_slot(workspace *w, slot *sl)
         fill_candidates(w, sl, &syl, skeleton);
         if (w->n_hints && w->mode == VT_DIACRITICS_REPAIR)
             apply_hints(w, sl);
-    } else if (sl->tok.kind == VT_TOKEN_WORD && word_shape(s, len, &sl->shape) &&
-               vt_word_skeleton(s, len, skeleton, sizeof skeleton) > 0) {
+    } else if (sl->tok.kind == VT_TOKEN_WORD
+               && (len = unforeign(s, len, folded, sizeof folded), s = folded, true)
+               && word_shape(s, len, &sl->shape)
+               && vt_word_skeleton(s, len, skeleton, sizeof skeleton) > 0) {
         /* a word that breaks the grammar may be a syllable with marks lost or
          * misread (quyet, viềc); if it is a foreign word the model keeps it */
         sl->editable = true;

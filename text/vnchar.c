@@ -112,6 +112,20 @@ int32_t vt_letter_strip(int32_t cp)
     return l.upper ? l.base - 0x20 : l.base;
 }
 
+int32_t vt_letter_unforeign(int32_t cp)
+{
+    /* Base letters of U+00C0..U+017F by NFD ('.' none: Æ, ×, ß, Đ-like, ligatures);
+     * the Vietnamese letters in the range are caught by vt_letter_decompose first. */
+    static const char base[] =
+        "AAAAAA.CEEEEIIII.NOOOOO..UUUUY..aaaaaa.ceeeeiiii.nooooo..uuuuy.y"
+        "AaAaAaCcCcCcCcDd..EeEeEeEeEeGgGgGgGgHh..IiIiIiIiI...JjKk.LlLlLl."
+        "...NnNnNn...OoOoOo..RrRrRrSsSsSsSsTtTt..UuUuUuUuUuUuWwYyYZzZzZz.";
+    vt_letter l;
+    if (cp < 0xC0 || cp > 0x17F || vt_letter_decompose(cp, &l) || base[cp - 0xC0] == '.')
+        return cp;
+    return (unsigned char)base[cp - 0xC0];
+}
+
 int32_t vt_letter_lower(int32_t cp)
 {
     vt_letter l;

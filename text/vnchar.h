@@ -50,6 +50,11 @@ int32_t vt_letter_compose(vt_letter letter);
 /* cp without tone and vowel mark, case kept (ấ→a, Đ→D); other code points unchanged. */
 int32_t vt_letter_strip(int32_t cp);
 
+/* A Latin letter with a mark Vietnamese never writes (Ÿ ö ç ñ ā č …) as its base
+ * letter, case kept; other code points unchanged. OCR of Vietnamese produces them
+ * only by misreading a mark. */
+int32_t vt_letter_unforeign(int32_t cp);
+
 /* Case mapping restricted to the Vietnamese alphabet; other code points unchanged. */
 int32_t vt_letter_lower(int32_t cp);
 int32_t vt_letter_upper(int32_t cp);

@@ -33,6 +33,9 @@ static const struct {
     {"không kếể đến các đơn vị", VT_DIACRITICS_REPAIR, "không kể đến các đơn vị"},
     {"thực hiện nhiệmm vụ được giao", VT_DIACRITICS_REPAIR, NULL},
     {"CỘNG HÒA XÃ HỘI CHỦ NGHỈA VIỆT NAM", VT_DIACRITICS_REPAIR, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+    /* a mark Vietnamese never writes is a misread one; a foreign name keeps its own */
+    {"trực thuộc Sở Ÿ tế", VT_DIACRITICS_REPAIR, "trực thuộc Sở Y tế"},
+    {"Công ty Müller", VT_DIACRITICS_REPAIR, NULL},
     /* a line wrap inside a sentence keeps the context across it; a full stop or a
      * capital after the break starts a new sentence */
     {"các nhiệm vụ như mua\nsám, đấu thầu", VT_DIACRITICS_REPAIR, "các nhiệm vụ như mua\nsắm, đấu thầu"},

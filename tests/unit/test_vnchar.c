@@ -59,6 +59,26 @@ static void test_decompose_table(void **state)
     }
 }
 
+/* Marks Vietnamese never writes fold to the base letter; its own letters stay. */
+static const struct {
+    int32_t cp, folded;
+} unforeign[] = {
+    {0x0178 /* Ÿ */, 'Y'}, {0x00FF /* ÿ */, 'y'}, {0x00F6 /* ö */, 'o'}, {0x00C7 /* Ç */, 'C'},
+    {0x00F1 /* ñ */, 'n'}, {0x010D /* č */, 'c'}, {0x0101 /* ā */, 'a'}, {0x00C5 /* Å */, 'A'},
+    {0x00C1 /* Á */, 0x00C1}, {0x0103 /* ă */, 0x0103}, {0x0111 /* đ */, 0x0111},
+    {0x0169 /* ũ */, 0x0169}, {0x00DF /* ß */, 0x00DF}, {0x00C6 /* Æ */, 0x00C6},
+    {0x1EA5 /* ấ */, 0x1EA5}, {'x', 'x'}, {0x0180, 0x0180},
+};
+
+static void test_unforeign_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof unforeign / sizeof unforeign[0]; i++)
+        if (vt_letter_unforeign(unforeign[i].cp) != unforeign[i].folded)
+            fail_msg("U+%04X folded to U+%04X", (unsigned)unforeign[i].cp,
+                     (unsigned)vt_letter_unforeign(unforeign[i].cp));
+}
+
 /* Every (vowel, mark, tone) and đ exists in both cases and round-trips: 134
  * letters with marks plus the plain vowels. */
 static void test_alphabet_round_trip(void **state)
@@ -114,6 +134,7 @@ int main(void)
         cmocka_unit_test(test_alphabet_round_trip),
         cmocka_unit_test(test_impossible_letters),
         cmocka_unit_test(test_case_and_strip),
+        cmocka_unit_test(test_unforeign_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
