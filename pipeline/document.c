@@ -63,6 +63,16 @@ vt_block *vt_page_add_block(vt_page *page)
     return &page->blocks[page->n_blocks - 1];
 }
 
+vt_block *vt_page_insert_block(vt_page *page, size_t index)
+{
+    if (index > page->n_blocks || !vt_page_add_block(page))
+        return NULL;
+    vt_block *at = &page->blocks[index];
+    memmove(at + 1, at, (page->n_blocks - 1 - index) * sizeof *at);
+    *at = (vt_block){0};
+    return at;
+}
+
 vt_line *vt_block_add_line(vt_block *block)
 {
     if (!vt_array_grow((void **)&block->lines, &block->n_lines, &block->cap_lines,

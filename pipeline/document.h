@@ -172,6 +172,8 @@ void vt_receipt_stamp_free(vt_receipt_stamp *stamp);
  * The pointer is valid until the next add to the same array. */
 vt_page *vt_document_add_page(vt_document *doc);   /* numbered after the last page */
 vt_block *vt_page_add_block(vt_page *page);
+/* A new, zeroed block at position `index` (<= n_blocks); the ones after it move up. */
+vt_block *vt_page_insert_block(vt_page *page, size_t index);
 vt_line *vt_block_add_line(vt_block *block);
 vt_word *vt_line_add_word(vt_line *line, const char *text, size_t len);
 

@@ -25,6 +25,7 @@ static const vt_stage *const registry[] = {
     &vt_stage_orientation,
     &vt_stage_deskew,
     &vt_stage_ocr,
+    &vt_stage_page_number,
     &vt_stage_layout_columns,
     &vt_stage_margin_notes,
     &vt_stage_unicode,

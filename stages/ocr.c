@@ -16,6 +16,7 @@
 #include <string.h>
 #include <tesseract/capi.h>
 
+#include "ocr.h"
 #include "stages.h"
 
 static bool applies(const vt_document *doc)
@@ -29,7 +30,7 @@ static void destroy_handle(void *handle)
     TessBaseAPIDelete(handle);
 }
 
-static TessBaseAPI *session_handle(vt_stage_context *ctx)
+TessBaseAPI *vt_ocr_session_handle(vt_stage_context *ctx)
 {
     TessBaseAPI *api = vt_stage_context_resource(ctx, &vt_stage_ocr);
     if (api)
@@ -189,7 +190,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
 {
     if (!page->image)
         return VT_OK;       /* a page that came with text (a PDF text layer) */
-    TessBaseAPI *api = session_handle(ctx);
+    TessBaseAPI *api = vt_ocr_session_handle(ctx);
     if (!api)
         return VT_ERROR;
     return recognise_page(api, doc, page, ctx);
