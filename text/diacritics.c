@@ -101,6 +101,30 @@ static int mark_differences(const vt_syllable *a, const vt_syllable *b)
     return d;
 }
 
+/* The tone and the letters' vowel marks of a model key: what mark_differences
+ * reads, without the grammar check of a full parse (a model's keys are legal
+ * syllables already; this runs for every candidate, so it is on the hot path).
+ * False when the key does not decode like a syllable. */
+static bool key_marks(const char *key, vt_syllable *out)
+{
+    size_t len = strlen(key), pos = 0;
+    out->n_letters = 0;
+    out->tone = VT_TONE_NGANG;
+    while (pos < len) {
+        vt_letter l;
+        int32_t cp = vt_utf8_next(key, len, &pos);
+        if (out->n_letters == VT_SYLLABLE_MAX_LETTERS || !vt_letter_decompose(cp, &l))
+            return false;
+        if (l.tone != VT_TONE_NGANG) {
+            if (out->tone != VT_TONE_NGANG)
+                return false;
+            out->tone = l.tone;
+        }
+        out->letters[out->n_letters++] = l;
+    }
+    return out->n_letters > 0;
+}
+
 /* Case shape of a word that is not a syllable; false when mixed (iPhone). */
 static bool word_shape(const char *s, size_t len, vt_case_shape *shape)
 {
@@ -166,7 +190,7 @@ static void fill_candidates(workspace *w, slot *sl, const vt_syllable *observed,
             channel = CHANGE_COST + CONFIDENCE_COST * conf;
             vt_syllable cand;
             const char *key = vt_lm_key(w->lm, ids[i]);
-            if (known && vt_syllable_parse(key, strlen(key), &cand)) {
+            if (known && key_marks(key, &cand)) {
                 int d = mark_differences(observed, &cand);
                 channel += MARK_COST * (d > 1 ? d - 1 : 0);
             }
