@@ -110,16 +110,24 @@ static inline uint64_t vt_fnv1a64(uint64_t h, const void *data, uint64_t n)
  */
 static inline uint64_t vt_lm_checksum(const void *data, uint64_t n)
 {
+    const uint64_t prime = 0x100000001b3ULL;
     const unsigned char *p = data;
-    uint64_t lane[8];
-    for (int k = 0; k < 8; k++)
-        lane[k] = VT_FNV1A64_INIT;
+    /* eight named chains, not an array: the compiler keeps them in registers */
+    uint64_t h0 = VT_FNV1A64_INIT, h1 = h0, h2 = h0, h3 = h0, h4 = h0, h5 = h0, h6 = h0, h7 = h0;
     uint64_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        for (int k = 0; k < 8; k++)
-            lane[k] = (lane[k] ^ p[i + k]) * 0x100000001b3ULL;
+    for (; i + 8 <= n; i += 8) {
+        h0 = (h0 ^ p[i]) * prime;
+        h1 = (h1 ^ p[i + 1]) * prime;
+        h2 = (h2 ^ p[i + 2]) * prime;
+        h3 = (h3 ^ p[i + 3]) * prime;
+        h4 = (h4 ^ p[i + 4]) * prime;
+        h5 = (h5 ^ p[i + 5]) * prime;
+        h6 = (h6 ^ p[i + 6]) * prime;
+        h7 = (h7 ^ p[i + 7]) * prime;
+    }
+    uint64_t lane[8] = {h0, h1, h2, h3, h4, h5, h6, h7};
     for (; i < n; i++)
-        lane[i % 8] = (lane[i % 8] ^ p[i]) * 0x100000001b3ULL;
+        lane[i % 8] = (lane[i % 8] ^ p[i]) * prime;
     unsigned char bytes[64];
     for (int k = 0; k < 64; k++)
         bytes[k] = (unsigned char)(lane[k / 8] >> (8 * (k % 8)));
