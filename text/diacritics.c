@@ -25,7 +25,11 @@
 #include "utf8.h"
 #include "vnchar.h"
 
-#define MAX_CANDIDATES 16 /* restore mode; repair keeps REPAIR_CANDIDATES */
+/* Restore mode: the input form and up to 23 readings of its skeleton, more than
+ * the largest skeleton group of the committed model has (21), so every attested
+ * reading competes; a larger group keeps its best by unigram. Repair keeps
+ * REPAIR_CANDIDATES. */
+#define MAX_CANDIDATES 24
 #define REPAIR_CANDIDATES 8
 #define BEAM 16
 #define CHANGE_COST 2.0
