@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lm.h"
@@ -145,9 +146,8 @@ static void test_candidates(void **state)
 
 /* P(w | history) over all w sums to 1, for seen and unseen histories of every
  * length up to VT_LM_ORDER - 1 (oldest word first, VT_LM_NONE for none). */
-static void test_probabilities_normalised(void **state)
+static void assert_normalised(const vt_lm *lm, const char *model)
 {
-    const vt_lm *lm = ((fixture *)*state)->lm;
     uint32_t so = id_of(lm, "sở"), y = id_of(lm, "y"), te = id_of(lm, "tế"), vi = id_of(lm, "vị");
     uint32_t giam = id_of(lm, "giám"), doc = id_of(lm, "đốc");
     const uint32_t none = VT_LM_NONE;
@@ -166,14 +166,51 @@ static void test_probabilities_normalised(void **state)
             if (w != VT_LM_BOS)
                 sum += pow(10, vt_lm_logprob(lm, histories[h], w));
         if (fabs(sum - 1) > 0.02)
-            fail_msg("history %zu sums to %f", h, sum);
+            fail_msg("%s model: history %zu sums to %f", model, h, sum);
     }
+}
+
+static void test_probabilities_normalised(void **state)
+{
+    const vt_lm *lm = ((fixture *)*state)->lm;
+    assert_normalised(lm, "unpruned");
     /* context helps: tế after "sở y" beats tế alone, y after "giám đốc sở" does
      * at least as well as after "đốc sở" */
+    uint32_t so = id_of(lm, "sở"), y = id_of(lm, "y"), te = id_of(lm, "tế");
+    uint32_t giam = id_of(lm, "giám"), doc = id_of(lm, "đốc");
+    const uint32_t none = VT_LM_NONE;
     uint32_t so_y[] = {none, so, y}, nothing[] = {none, none, none};
     assert_true(vt_lm_logprob(lm, so_y, te) > vt_lm_logprob(lm, nothing, te));
     uint32_t giam_doc_so[] = {giam, doc, so}, doc_so[] = {none, doc, so};
     assert_true(vt_lm_logprob(lm, giam_doc_so, y) > vt_lm_logprob(lm, doc_so, y) - 1e-9);
+}
+
+/* With the default cut-offs (trigrams and 4-grams seen once are pruned) the
+ * pruned mass must land in the back-off weights: still Σ P = 1. */
+static void test_pruned_normalised(void **state)
+{
+    fixture *fx = *state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/pruned.lm", fx->dir);
+    vt_lm_train_options opt;
+    vt_lm_train_defaults(&opt);
+    opt.min_syllable_count = 1;
+    opt.holdout_every = 0;
+    const char *dirs[] = {fx->dir};
+    char *err = NULL;
+    vt_lm_train_stats pruned;
+    if (!vt_lm_train(dirs, 1, &opt, path, &pruned, &err))
+        fail_msg("%s", err);
+    vt_lm *lm = vt_lm_open(path, &err);
+    if (lm == NULL)
+        fail_msg("%s", err);
+    struct stat full;
+    assert_int_equal(stat(fx->model, &full), 0);
+    assert_true(pruned.file_bytes < (uint64_t)full.st_size); /* something was pruned */
+    assert_true(pruned.n_grams[3] > 0);                       /* and some 4-grams are kept */
+    assert_normalised(lm, "pruned");
+    vt_lm_close(lm);
+    unlink(path);
 }
 
 /* Scoring word after word through states gives what one-off queries give. */
@@ -312,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_candidates),
         cmocka_unit_test(test_probabilities_normalised),
+        cmocka_unit_test(test_pruned_normalised),
         cmocka_unit_test(test_states),
         cmocka_unit_test(test_damaged_files),
         cmocka_unit_test(test_corrupt_tables),
