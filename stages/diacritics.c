@@ -2,12 +2,12 @@
  * diacritics — repair Vietnamese tone and vowel marks that OCR got wrong, with the
  * syllable language model (models/vie-syllable.lm, text/diacritics.h).
  *
- * Works line by line: a printed line is the unit OCR errs in, and the trigram
+ * Works line by line: a printed line is the unit OCR errs in, and the 4-gram
  * context it gives is enough to tell "khẩn" from "khân". OCR word confidences go to
  * the channel model, so a confident reading is hard to overturn. A changed word
  * keeps its former text (repaired_from) and the evidence for the change; emit turns
  * them into the JSON `repairs` with their place in the text. The model is opened
- * once per session (mmap, ~15 ms) and is read-only.
+ * once per session (mmap, ~20 ms) and is read-only.
  *
  * --diacritics restore is for text typed without marks: every syllable's marks
  * are chosen by the model. --tone-style then writes every open oa/oe/uy syllable
