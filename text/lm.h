@@ -71,7 +71,7 @@ void vt_lm_state_of(const vt_lm *lm, const uint32_t history[VT_LM_ORDER - 1], vt
 
 /* log10 P(w | in), and in *out (unless NULL; may be `in`) the state after w. The
  * lookups that find P also find the next state, so scoring word after word
- * costs one binary search per order. */
+ * costs one binary search per context order (three), with no history lookups. */
 double vt_lm_score(const vt_lm *lm, const vt_lm_state *in, uint32_t w, vt_lm_state *out);
 
 /* The syllables whose skeleton is `skeleton` (lower-case ASCII, see
