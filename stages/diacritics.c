@@ -3,11 +3,11 @@
  * syllable language model (models/vie-syllable.lm, text/diacritics.h).
  *
  * Works block by block: the lines of a block are one text, so a sentence wrapped
- * onto the next line keeps its context across the wrap ("mua" / "sắm"). OCR word
- * confidences go to the channel model, so a confident reading is hard to overturn. A changed word
- * keeps its former text (repaired_from) and the evidence for the change; emit turns
- * them into the JSON `repairs` with their place in the text. The model is opened
- * once per session (mmap, ~15 ms) and is read-only.
+ * onto the next line keeps its 4-gram context across the wrap ("mua" / "sắm").
+ * OCR word confidences go to the channel model, so a confident reading is hard to
+ * overturn. A changed word keeps its former text (repaired_from) and the evidence
+ * for the change; emit turns them into the JSON `repairs` with their place in the
+ * text. The model is opened once per session (mmap, ~20 ms) and is read-only.
  *
  * --diacritics restore is for text typed without marks: every syllable's marks
  * are chosen by the model. --tone-style then writes every open oa/oe/uy syllable

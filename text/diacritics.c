@@ -3,11 +3,12 @@
  *
  * Per sentence: each token becomes a slot with its candidates (the input form
  * first, then the attested syllables of the same skeleton, best few by unigram
- * and channel cost); a beam search over trigram states (previous word, current
- * word) picks the best path. In repair mode a cheap local test first freezes
- * every slot where no alternative comes near the input form in its observed
- * context, so a correct sentence is usually not searched at all (that is where
- * the speed comes from, and why correct text is left alone).
+ * and channel cost); a beam search over language-model states (what the 4-gram
+ * model remembers of the words so far, vt_lm_state) picks the best path. In
+ * repair mode a cheap local test first freezes every slot where no alternative
+ * comes near the input form in its observed context, so a correct sentence is
+ * usually not searched at all (that is where the speed comes from, and why
+ * correct text is left alone).
  *
  * Costs are log10. Channel model, repair mode: keeping a legal, attested input
  * costs 0; changing it costs CHANGE_COST + CONFIDENCE_COST × OCR confidence,
@@ -16,6 +17,7 @@
  */
 #include "diacritics.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +26,11 @@
 #include "utf8.h"
 #include "vnchar.h"
 
-#define MAX_CANDIDATES 16 /* restore mode; repair keeps REPAIR_CANDIDATES */
+/* Restore mode: the input form and up to 23 readings of its skeleton, more than
+ * the largest skeleton group of the committed model has (21), so every attested
+ * reading competes; a larger group keeps its best by unigram. Repair keeps
+ * REPAIR_CANDIDATES. */
+#define MAX_CANDIDATES 24
 #define REPAIR_CANDIDATES 8
 #define BEAM 16
 #define CHANGE_COST 2.0
@@ -55,7 +61,7 @@ typedef struct slot {
 } slot;
 
 typedef struct hyp {
-    uint32_t prev, cur;
+    vt_lm_state state;
     double score;
     int cand, parent;
 } hyp;
@@ -100,6 +106,30 @@ static int mark_differences(const vt_syllable *a, const vt_syllable *b)
     return d;
 }
 
+/* The tone and the letters' vowel marks of a model key: what mark_differences
+ * reads, without the grammar check of a full parse (a model's keys are legal
+ * syllables already; this runs for every candidate, so it is on the hot path).
+ * False when the key does not decode like a syllable. */
+static bool key_marks(const char *key, vt_syllable *out)
+{
+    size_t len = strlen(key), pos = 0;
+    out->n_letters = 0;
+    out->tone = VT_TONE_NGANG;
+    while (pos < len) {
+        vt_letter l;
+        int32_t cp = vt_utf8_next(key, len, &pos);
+        if (out->n_letters == VT_SYLLABLE_MAX_LETTERS || !vt_letter_decompose(cp, &l))
+            return false;
+        if (l.tone != VT_TONE_NGANG) {
+            if (out->tone != VT_TONE_NGANG)
+                return false;
+            out->tone = l.tone;
+        }
+        out->letters[out->n_letters++] = l;
+    }
+    return out->n_letters > 0;
+}
+
 /* Case shape of a word that is not a syllable; false when mixed (iPhone). */
 static bool word_shape(const char *s, size_t len, vt_case_shape *shape)
 {
@@ -126,7 +156,9 @@ static bool word_shape(const char *s, size_t len, vt_case_shape *shape)
 
 static double unigram(const vt_lm *lm, uint32_t id)
 {
-    return vt_lm_logprob(lm, VT_LM_NONE, VT_LM_NONE, id);
+    vt_lm_state none;
+    vt_lm_state_empty(&none);
+    return vt_lm_score(lm, &none, id, NULL);
 }
 
 /* Keep the best `limit` - 1 alternatives by unigram minus channel. */
@@ -163,7 +195,7 @@ static void fill_candidates(workspace *w, slot *sl, const vt_syllable *observed,
             channel = CHANGE_COST + CONFIDENCE_COST * conf;
             vt_syllable cand;
             const char *key = vt_lm_key(w->lm, ids[i]);
-            if (known && vt_syllable_parse(key, strlen(key), &cand)) {
+            if (known && key_marks(key, &cand)) {
                 int d = mark_differences(observed, &cand);
                 channel += MARK_COST * (d > 1 ? d - 1 : 0);
             }
@@ -337,27 +369,46 @@ static uint32_t observed_id(const workspace *w, size_t first, size_t end, long i
     return sl->cands[sl->chosen].id;
 }
 
-/* log10 of the three trigrams that contain slot i holding word c; `left` is the
- * history (i-2, i-1), the same for every candidate of the slot. */
-static double local_score(const workspace *w, const vt_lm_history *left, uint32_t l1,
-                          uint32_t r1, uint32_t r2, uint32_t c)
+/* The words around slot i, as the model sees them: before[] the VT_LM_ORDER - 1
+ * words before it (oldest first), after[] the VT_LM_ORDER - 1 after it. */
+typedef struct neighbours {
+    uint32_t before[VT_LM_ORDER - 1], after[VT_LM_ORDER - 1];
+} neighbours;
+
+static void neighbours_of(const workspace *w, size_t first, size_t end, long i, neighbours *nb)
 {
-    double s = vt_lm_logprob_after(w->lm, left, c);
-    if (r1 != VT_LM_NONE)
-        s += vt_lm_logprob(w->lm, l1, c, r1);
-    if (r2 != VT_LM_NONE)
-        s += vt_lm_logprob(w->lm, c, r1, r2);
-    return s;
+    for (int k = 0; k < VT_LM_ORDER - 1; k++) {
+        nb->before[k] = observed_id(w, first, end, i - (VT_LM_ORDER - 1) + k);
+        nb->after[k] = observed_id(w, first, end, i + 1 + k);
+    }
+}
+
+/* log10 of the n-grams of the top order that contain slot i holding candidate
+ * c, less c's channel cost: c after its history `left` (the same for every
+ * candidate of the slot), then each following word while it lies inside the
+ * sentence (or is its </s>). Every term is a log-prob, ≤ 0, so the score only
+ * falls as terms are added: once it is at or below `floor` it is returned as it
+ * stands, since a caller that passes a floor only asks whether it beats it. */
+static double local_score(const workspace *w, const vt_lm_state *left, const uint32_t *after,
+                          const candidate *c, double floor)
+{
+    vt_lm_state state;
+    double s = vt_lm_score(w->lm, left, c->id, &state);
+    for (int k = 0; k < VT_LM_ORDER - 1 && after[k] != VT_LM_NONE && s - c->channel > floor; k++) {
+        bool last = k == VT_LM_ORDER - 2 || after[k + 1] == VT_LM_NONE;
+        s += vt_lm_score(w->lm, &state, after[k], last ? NULL : &state);
+    }
+    return s - c->channel;
 }
 
 /* local_score with the neighbours looked up: for one-off scores. */
-static double slot_score(const workspace *w, size_t first, size_t end, long i, uint32_t c)
+static double slot_score(const workspace *w, size_t first, size_t end, long i, const candidate *c)
 {
-    uint32_t l2 = observed_id(w, first, end, i - 2), l1 = observed_id(w, first, end, i - 1);
-    uint32_t r1 = observed_id(w, first, end, i + 1), r2 = observed_id(w, first, end, i + 2);
-    vt_lm_history left;
-    vt_lm_history_init(w->lm, l2, l1, &left);
-    return local_score(w, &left, l1, r1, r2, c);
+    neighbours nb;
+    neighbours_of(w, first, end, i, &nb);
+    vt_lm_state left;
+    vt_lm_state_of(w->lm, nb.before, &left);
+    return local_score(w, &left, nb.after, c, -HUGE_VAL);
 }
 
 /* Repair mode: drop the alternatives of slots where none is close to the input. */
@@ -368,18 +419,16 @@ static bool freeze_confident_slots(workspace *w, size_t first, size_t end)
         slot *sl = &w->slots[i];
         if (sl->n_cands < 2)
             continue;
-        long at = (long)i;
-        uint32_t l2 = observed_id(w, first, end, at - 2), l1 = observed_id(w, first, end, at - 1);
-        uint32_t r1 = observed_id(w, first, end, at + 1), r2 = observed_id(w, first, end, at + 2);
-        vt_lm_history left;
-        vt_lm_history_init(w->lm, l2, l1, &left);
-        double keep = local_score(w, &left, l1, r1, r2, sl->cands[0].id) - sl->cands[0].channel;
+        neighbours nb;
+        neighbours_of(w, first, end, (long)i, &nb);
+        vt_lm_state left;
+        vt_lm_state_of(w->lm, nb.before, &left);
+        double keep = local_score(w, &left, nb.after, &sl->cands[0], -HUGE_VAL);
         int kept = 1;
-        for (int k = 1; k < sl->n_cands; k++) {
-            double alt = local_score(w, &left, l1, r1, r2, sl->cands[k].id) - sl->cands[k].channel;
-            if (alt > keep - FREEZE_MARGIN)
+        for (int k = 1; k < sl->n_cands; k++)
+            if (local_score(w, &left, nb.after, &sl->cands[k], keep - FREEZE_MARGIN) >
+                keep - FREEZE_MARGIN)
                 sl->cands[kept++] = sl->cands[k];
-        }
         sl->n_cands = kept;
         open |= kept > 1;
     }
@@ -389,7 +438,7 @@ static bool freeze_confident_slots(workspace *w, size_t first, size_t end)
 static void push_hyp(hyp *beam, int *size, hyp h)
 {
     for (int k = 0; k < *size; k++)
-        if (beam[k].prev == h.prev && beam[k].cur == h.cur) { /* same trigram state */
+        if (vt_lm_state_equal(&beam[k].state, &h.state)) { /* the same future: keep the better */
             if (h.score > beam[k].score)
                 beam[k] = h;
             return;
@@ -409,28 +458,26 @@ static void push_hyp(hyp *beam, int *size, hyp h)
 /* Beam search over slots [first, end); sets each slot's `chosen`. */
 static void decode(workspace *w, size_t first, size_t end)
 {
-    hyp start = {VT_LM_NONE, VT_LM_BOS, 0, 0, -1};
+    hyp start = {.score = 0, .cand = 0, .parent = -1};
+    vt_lm_state_begin(w->lm, &start.state);
     for (size_t i = first; i < end; i++) {
         const slot *sl = &w->slots[i];
         hyp *prev = i == first ? &start : w->beams[i - 1];
         int n_prev = i == first ? 1 : w->beam_size[i - 1];
         w->beam_size[i] = 0;
-        for (int p = 0; p < n_prev; p++) {
-            vt_lm_history history;
-            vt_lm_history_init(w->lm, prev[p].prev, prev[p].cur, &history);
+        for (int p = 0; p < n_prev; p++)
             for (int k = 0; k < sl->n_cands; k++) {
-                uint32_t c = sl->cands[k].id;
-                double s = prev[p].score + vt_lm_logprob_after(w->lm, &history, c) -
-                           sl->cands[k].channel;
-                push_hyp(w->beams[i], &w->beam_size[i], (hyp){prev[p].cur, c, s, k, p});
+                hyp h = {.cand = k, .parent = p};
+                h.score = prev[p].score - sl->cands[k].channel +
+                          vt_lm_score(w->lm, &prev[p].state, sl->cands[k].id, &h.state);
+                push_hyp(w->beams[i], &w->beam_size[i], h);
             }
-        }
     }
     int best = 0;
     double best_score = -1e300;
     for (int k = 0; k < w->beam_size[end - 1]; k++) {
         const hyp *h = &w->beams[end - 1][k];
-        double s = h->score + vt_lm_logprob(w->lm, h->prev, h->cur, VT_LM_EOS);
+        double s = h->score + vt_lm_score(w->lm, &h->state, VT_LM_EOS, NULL);
         if (s > best_score) {
             best_score = s;
             best = k;
@@ -502,9 +549,9 @@ static bool emit_choice(workspace *w, size_t first, size_t end, size_t i, vt_str
     strcpy(r->to, to);
     /* evidence: the chosen form against the input form, both in the chosen context */
     int chosen = sl->chosen;
-    double with = slot_score(w, first, end, (long)i, sl->cands[chosen].id) - sl->cands[chosen].channel;
+    double with = slot_score(w, first, end, (long)i, &sl->cands[chosen]);
     sl->chosen = 0;
-    double without = slot_score(w, first, end, (long)i, sl->cands[0].id) - sl->cands[0].channel;
+    double without = slot_score(w, first, end, (long)i, &sl->cands[0]);
     sl->chosen = chosen;
     r->score = with - without;
     return true;

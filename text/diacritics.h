@@ -5,7 +5,7 @@
  * A pure function over one piece of text (a line or a sentence at a time works
  * best): every syllable may become any attested syllable with the same base
  * letters (all tone and vowel-mark variants, d/đ), and a beam search over each
- * sentence picks the sequence that the trigram model and a channel model like
+ * sentence picks the sequence that the 4-gram model and a channel model like
  * best. The channel model makes keeping the input cheap and changing it
  * expensive, more so the more confident the OCR was; in restore mode the input
  * carries no marks, so all variants compete freely. Numbers, codes (88/TB-SYT),

@@ -1,5 +1,5 @@
 /*
- * lm.h — a read-only syllable language model: lexicon, trigram log-probs and the
+ * lm.h — a read-only syllable language model: lexicon, 4-gram log-probs and the
  * candidate sets diacritic repair chooses from.
  *
  * A model is one file (format in lm_format.h and models/README.md) mapped
@@ -46,22 +46,33 @@ const char *vt_lm_key(const vt_lm *lm, uint32_t id);      /* "<unk>" for class t
 const char *vt_lm_skeleton(const vt_lm *lm, uint32_t id);
 uint32_t vt_lm_count(const vt_lm *lm, uint32_t id);       /* training count */
 
-/* log10 P(w | u v); u and/or v may be VT_LM_NONE for a shorter history. */
-double vt_lm_logprob(const vt_lm *lm, uint32_t u, uint32_t v, uint32_t w);
+/* Highest n-gram order the model stores: a word is predicted from the
+ * VT_LM_ORDER - 1 words before it. */
+#define VT_LM_ORDER 4
 
-/* A history (u v) looked up once, for scoring many next words after it: the
- * decoder asks for every candidate after the same two words. */
-typedef struct vt_lm_history {
-    uint32_t tri_lo, tri_hi;   /* trigrams continuing (u v); empty when unseen */
-    uint32_t bi_lo, bi_hi;     /* bigrams continuing v */
-    double tri_backoff;        /* backoff weight of (u v), 0 when unseen */
-    double bi_backoff;         /* backoff weight of v */
-    bool has_v;
-} vt_lm_history;
+/* log10 P(w | history): history[0 .. VT_LM_ORDER - 1) oldest first, VT_LM_NONE
+ * for absent words (the start of a shorter history). For one-off queries; a
+ * decoder scoring word after word keeps a vt_lm_state instead. */
+double vt_lm_logprob(const vt_lm *lm, const uint32_t history[VT_LM_ORDER - 1], uint32_t w);
 
-void vt_lm_history_init(const vt_lm *lm, uint32_t u, uint32_t v, vt_lm_history *h);
-/* Same value as vt_lm_logprob(lm, u, v, w) for the history h was made from. */
-double vt_lm_logprob_after(const vt_lm *lm, const vt_lm_history *h, uint32_t w);
+/* What the model remembers of a history: node[k] is the stored n-gram made of
+ * the last k + 1 words, or VT_LM_NONE when the model stores no continuation of
+ * it (then it makes no difference to any later query). Two histories with equal
+ * states score every future alike, so a decoder may merge them. */
+typedef struct vt_lm_state {
+    uint32_t node[VT_LM_ORDER - 1];
+} vt_lm_state;
+
+void vt_lm_state_empty(vt_lm_state *state);                   /* no history */
+void vt_lm_state_begin(const vt_lm *lm, vt_lm_state *state);  /* after <s> */
+bool vt_lm_state_equal(const vt_lm_state *a, const vt_lm_state *b);
+/* The state after the words of history[0 .. VT_LM_ORDER - 1) (as vt_lm_logprob). */
+void vt_lm_state_of(const vt_lm *lm, const uint32_t history[VT_LM_ORDER - 1], vt_lm_state *state);
+
+/* log10 P(w | in), and in *out (unless NULL; may be `in`) the state after w. The
+ * lookups that find P also find the next state, so scoring word after word
+ * costs one binary search per context order (three), with no history lookups. */
+double vt_lm_score(const vt_lm *lm, const vt_lm_state *in, uint32_t w, vt_lm_state *out);
 
 /* The syllables whose skeleton is `skeleton` (lower-case ASCII, see
  * vt_syllable_skeleton): *ids points into the model, sorted by id. Returns how many. */

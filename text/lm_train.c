@@ -7,15 +7,18 @@
  * simple, deterministic and fast enough for a few million tokens, and the sorted
  * order is exactly the trie order the file needs.
  *
- * Smoothing, per Chen & Goodman's interpolated modified Kneser–Ney:
- *   p3(w|uv) = (c(uvw) - D3(c)) / c(uv·) + γ(uv) p2(w|v)
- *   p2(w|v)  = (a(vw)  - D2(a)) / a(v·)  + γ(v)  p1(w)
- *   p1(w)    = (a(w)   - D1(a)) / a(·)   + γ()  / |V|
- * where a() are continuation counts (distinct left contexts) except for bigrams
- * starting with <s>, which have no left context and keep their raw counts. An
- * n-gram cut by pruning gives its discounted mass to γ of its context, so the
- * stored model stays normalised; the file stores the interpolated p and γ as a
- * back-off model (p for stored n-grams, γ to back off).
+ * Smoothing, per Chen & Goodman's interpolated modified Kneser–Ney, order by
+ * order up to VT_LM_ORDER (4):
+ *   p4(w|tuv) = (c(tuvw) - D4(c)) / c(tuv·) + γ(tuv) p3(w|uv)
+ *   p3(w|uv)  = (a(uvw)  - D3(a)) / a(uv·)  + γ(uv)  p2(w|v)
+ *   p2(w|v)   = (a(vw)   - D2(a)) / a(v·)   + γ(v)   p1(w)
+ *   p1(w)     = (a(w)    - D1(a)) / a(·)    + γ()    / |V|
+ * where c() are raw counts and a() continuation counts (distinct words seen
+ * before the n-gram), except for n-grams starting with <s>, which have no left
+ * context and keep their raw counts. An n-gram cut by pruning gives its
+ * discounted mass to γ of its context, so the stored model stays normalised; the
+ * file stores the interpolated p and γ as a back-off model (p for stored
+ * n-grams, γ to back off).
  */
 #include "lm_train.h"
 
@@ -151,12 +154,27 @@ static size_t find_u64(const u64_array *a, uint64_t v)
     return SIZE_MAX;
 }
 
-#define BIGRAM(v, w) (((uint64_t)(v) << 16) | (uint64_t)(w))
-#define TRIGRAM(u, v, w) (((uint64_t)(u) << 32) | BIGRAM(v, w))
-#define FIRST(bigram) ((uint32_t)((bigram) >> 16))
-#define LAST(ngram) ((uint32_t)((ngram) & 0xFFFF))
+/* An n-gram packed into 16 bits per word, oldest word highest: sorting the packed
+ * keys of one order sorts the n-grams by their words, which is the trie order. */
+_Static_assert(VT_LM_ORDER * 16 <= 64, "n-grams are packed 16 bits per word into a uint64_t");
+#define CONTEXT(key) ((key) >> 16)                                   /* all but the last word */
+#define SUFFIX(key, n) ((key) & ((UINT64_C(1) << (16 * ((n) - 1))) - 1)) /* all but the first */
+#define FIRST(key, n) ((uint32_t)((key) >> (16 * ((n) - 1))))
+#define LAST(key) ((uint32_t)((key) & 0xFFFF))
 
 /* ---- the trainer's state ---- */
+
+/* The n-grams of one order. Order 1 is indexed by word id and has no keys. */
+typedef struct level {
+    u64_array keys;  /* occurrences, then the unique n-grams, sorted */
+    size_t n;        /* unique n-grams (order 1: words) */
+    uint32_t *count; /* raw count */
+    uint32_t *adj;   /* the count smoothing discounts: raw at the top order and
+                        after <s>, else the continuation count */
+    bool *keep;      /* survives pruning */
+    double *p;       /* probability as the stored model will give it */
+    double *gamma;   /* back-off weight as a context; 1 when never one */
+} level;
 
 typedef struct trainer {
     const vt_lm_train_options *opt;
@@ -166,16 +184,8 @@ typedef struct trainer {
     key_table keys;
     char (*words)[VT_SYLLABLE_MAX_BYTES]; /* id → key */
     uint32_t n_words;
-    uint32_t *word_count;
     uint64_t tokens;
-    u64_array bigrams, trigrams; /* occurrences, then unique keys */
-    uint32_t *bi_raw, *tri_count;
-    uint32_t *bi_adj;            /* Kneser–Ney adjusted counts */
-    uint32_t *uni_adj;
-    bool *bi_keep, *tri_keep;
-    double *p1, *gamma1_of;      /* p1[w]; γ(v) per word */
-    double *p2, *gamma2;         /* per unique bigram: p2 and γ as a trigram context */
-    double *p3;                  /* per unique trigram */
+    level level[VT_LM_ORDER + 1]; /* by order; [0] unused */
 } trainer;
 
 static void trainer_free(trainer *t)
@@ -186,20 +196,25 @@ static void trainer_free(trainer *t)
     free(t->lens);
     free(t->keys.slots);
     free(t->words);
-    free(t->word_count);
-    free(t->bigrams.data);
-    free(t->trigrams.data);
-    free(t->bi_raw);
-    free(t->tri_count);
-    free(t->bi_adj);
-    free(t->uni_adj);
-    free(t->bi_keep);
-    free(t->tri_keep);
-    free(t->p1);
-    free(t->gamma1_of);
-    free(t->p2);
-    free(t->gamma2);
-    free(t->p3);
+    for (int n = 1; n <= VT_LM_ORDER; n++) {
+        level *l = &t->level[n];
+        free(l->keys.data);
+        free(l->count);
+        free(l->adj);
+        free(l->keep);
+        free(l->p);
+        free(l->gamma);
+    }
+}
+
+static uint32_t min_count(const vt_lm_train_options *opt, int n)
+{
+    switch (n) {
+    case 2: return opt->min_bigram_count;
+    case 3: return opt->min_trigram_count;
+    case 4: return opt->min_fourgram_count;
+    default: return 0;
+    }
 }
 
 static bool load_texts(trainer *t, const char *const *dirs, size_t n_dirs, vt_lm_train_stats *stats,
@@ -277,8 +292,9 @@ static bool build_vocabulary(trainer *t, char **errmsg)
         return false;
     }
     t->words = calloc(n, sizeof *t->words);
-    t->word_count = calloc(n, sizeof *t->word_count);
-    if (t->words == NULL || t->word_count == NULL) {
+    t->level[1].count = calloc(n, sizeof *t->level[1].count);
+    t->level[1].n = n;
+    if (t->words == NULL || t->level[1].count == NULL) {
         *errmsg = vt_format("out of memory");
         return false;
     }
@@ -310,15 +326,19 @@ static uint32_t token_id(trainer *t, const char *s, const vt_token *tok)
     }
 }
 
-/* Record w after the history (prev2, prev1); VT_LM_NONE = no such word. */
-static void observe(trainer *t, uint32_t *prev2, uint32_t *prev1, uint32_t w)
+/* Record w after the history: hist[VT_LM_ORDER - 1 - *have ..] are the words
+ * before it in this sentence (<s> first), oldest first. */
+static void observe(trainer *t, uint32_t *hist, int *have, uint32_t w)
 {
-    u64_push(&t->bigrams, BIGRAM(*prev1, w));
-    if (*prev2 != VT_LM_NONE)
-        u64_push(&t->trigrams, TRIGRAM(*prev2, *prev1, w));
-    t->word_count[w]++;
-    *prev2 = *prev1;
-    *prev1 = w;
+    uint64_t key = w;
+    for (int k = 1; k <= *have; k++) { /* the n-gram of order k + 1 ending in w */
+        key |= (uint64_t)hist[VT_LM_ORDER - 1 - k] << (16 * k);
+        u64_push(&t->level[k + 1].keys, key);
+    }
+    memmove(hist, hist + 1, (VT_LM_ORDER - 2) * sizeof *hist);
+    hist[VT_LM_ORDER - 2] = w;
+    *have += *have < VT_LM_ORDER - 1;
+    t->level[1].count[w]++;
 }
 
 static bool collect_ngrams(trainer *t)
@@ -326,22 +346,38 @@ static bool collect_ngrams(trainer *t)
     for (size_t i = 0; i < t->n_texts; i++) {
         size_t pos = 0;
         vt_token tok;
-        uint32_t prev2 = VT_LM_NONE, prev1 = VT_LM_BOS;
+        uint32_t hist[VT_LM_ORDER - 1] = {0};
+        int have = 1;
+        hist[VT_LM_ORDER - 2] = VT_LM_BOS;
         bool more = true;
         while (more) {
             more = vt_token_next(t->texts[i], t->lens[i], &pos, &tok);
             if (!more || tok.kind == VT_TOKEN_BREAK) {
-                if (prev1 != VT_LM_BOS) /* a non-empty sentence */
-                    observe(t, &prev2, &prev1, VT_LM_EOS);
-                prev2 = VT_LM_NONE;
-                prev1 = VT_LM_BOS;
+                if (have > 1) /* a non-empty sentence */
+                    observe(t, hist, &have, VT_LM_EOS);
+                have = 1;
+                hist[VT_LM_ORDER - 2] = VT_LM_BOS;
                 continue;
             }
-            observe(t, &prev2, &prev1, token_id(t, t->texts[i], &tok));
+            observe(t, hist, &have, token_id(t, t->texts[i], &tok));
             t->tokens++;
         }
     }
-    return !t->bigrams.failed && !t->trigrams.failed;
+    for (int n = 2; n <= VT_LM_ORDER; n++)
+        if (t->level[n].keys.failed)
+            return false;
+    return true;
+}
+
+static bool count_ngrams(trainer *t)
+{
+    for (int n = 2; n <= VT_LM_ORDER; n++) {
+        level *l = &t->level[n];
+        if (!run_length(&l->keys, &l->count))
+            return false;
+        l->n = l->keys.len;
+    }
+    return true;
 }
 
 /* ---- modified Kneser–Ney ---- */
@@ -373,122 +409,128 @@ static double discount(const discounts *d, uint32_t c)
     return d->d[c >= 3 ? 3 : c];
 }
 
-static bool alloc_all(trainer *t)
+static bool alloc_level(level *l)
 {
-    size_t nb = t->bigrams.len ? t->bigrams.len : 1, nt = t->trigrams.len ? t->trigrams.len : 1;
-    t->bi_adj = calloc(nb, sizeof *t->bi_adj);
-    t->uni_adj = calloc(t->n_words, sizeof *t->uni_adj);
-    t->bi_keep = calloc(nb, sizeof *t->bi_keep);
-    t->tri_keep = calloc(nt, sizeof *t->tri_keep);
-    t->p1 = calloc(t->n_words, sizeof *t->p1);
-    t->gamma1_of = calloc(t->n_words, sizeof *t->gamma1_of);
-    t->p2 = calloc(nb, sizeof *t->p2);
-    t->gamma2 = calloc(nb, sizeof *t->gamma2);
-    t->p3 = calloc(nt, sizeof *t->p3);
-    return t->bi_adj && t->uni_adj && t->bi_keep && t->tri_keep && t->p1 && t->gamma1_of && t->p2 &&
-           t->gamma2 && t->p3;
-}
-
-/* Continuation counts: a(vw) = distinct u before vw, a(w) = distinct v before w. */
-static bool adjusted_counts(trainer *t)
-{
-    u64_array suffixes = {0};
-    for (size_t i = 0; i < t->trigrams.len; i++)
-        u64_push(&suffixes, t->trigrams.data[i] & 0xFFFFFFFFu);
-    uint32_t *suffix_counts = NULL;
-    if (suffixes.failed || !run_length(&suffixes, &suffix_counts)) {
-        free(suffixes.data);
+    size_t n = l->n ? l->n : 1;
+    l->adj = calloc(n, sizeof *l->adj);
+    l->keep = calloc(n, sizeof *l->keep);
+    l->p = calloc(n, sizeof *l->p);
+    l->gamma = malloc(n * sizeof *l->gamma);
+    if (!(l->adj && l->keep && l->p && l->gamma))
         return false;
-    }
-    for (size_t b = 0, s = 0; b < t->bigrams.len; b++) {
-        uint64_t key = t->bigrams.data[b];
-        while (s < suffixes.len && suffixes.data[s] < key)
-            s++;
-        bool continued = s < suffixes.len && suffixes.data[s] == key;
-        t->bi_adj[b] = FIRST(key) == VT_LM_BOS || !continued ? t->bi_raw[b] : suffix_counts[s];
-        t->uni_adj[LAST(key)]++;
-    }
-    free(suffixes.data);
-    free(suffix_counts);
+    for (size_t i = 0; i < n; i++)
+        l->gamma[i] = 1.0; /* set for real when the n-gram turns out to be a context */
     return true;
 }
 
+/* Index of an n-gram of order n: the word id itself for order 1. */
+static size_t ngram_index(const trainer *t, int n, uint64_t key)
+{
+    return n == 1 ? (size_t)key : find_u64(&t->level[n].keys, key);
+}
+
+/* Continuation counts of order n < VT_LM_ORDER: a(x) = distinct words before x,
+ * from the unique n-grams one order up. */
+static bool continuation_counts(trainer *t, int n)
+{
+    const level *up = &t->level[n + 1];
+    level *l = &t->level[n];
+    u64_array suffixes = {0};
+    for (size_t i = 0; i < up->n; i++)
+        u64_push(&suffixes, SUFFIX(up->keys.data[i], n + 1));
+    uint32_t *times = NULL;
+    if (suffixes.failed || !run_length(&suffixes, &times)) {
+        free(suffixes.data);
+        return false;
+    }
+    for (size_t i = 0, s = 0; i < l->n; i++) {
+        uint64_t key = n == 1 ? i : l->keys.data[i];
+        while (s < suffixes.len && suffixes.data[s] < key)
+            s++;
+        bool continued = s < suffixes.len && suffixes.data[s] == key;
+        l->adj[i] = FIRST(key, n) == VT_LM_BOS || !continued ? l->count[i] : times[s];
+    }
+    free(suffixes.data);
+    free(times);
+    return true;
+}
+
+static bool adjusted_counts(trainer *t)
+{
+    for (int n = 1; n <= VT_LM_ORDER; n++)
+        if (!alloc_level(&t->level[n]))
+            return false;
+    level *top = &t->level[VT_LM_ORDER];
+    memcpy(top->adj, top->count, top->n * sizeof *top->adj);
+    for (int n = VT_LM_ORDER - 1; n >= 1; n--)
+        if (!continuation_counts(t, n))
+            return false;
+    return true;
+}
+
+/* Top order down, so that a kept n-gram can keep its context. */
 static void decide_pruning(trainer *t)
 {
-    for (size_t i = 0; i < t->trigrams.len; i++) {
-        t->tri_keep[i] = t->tri_count[i] >= t->opt->min_trigram_count;
-        if (t->tri_keep[i]) /* the context must stay in the trie */
-            t->bi_keep[find_u64(&t->bigrams, t->trigrams.data[i] >> 16)] = true;
+    for (size_t w = 0; w < t->n_words; w++)
+        t->level[1].keep[w] = true;
+    for (int n = VT_LM_ORDER; n >= 2; n--) {
+        level *l = &t->level[n];
+        for (size_t i = 0; i < l->n; i++) {
+            l->keep[i] |= l->count[i] >= min_count(t->opt, n);
+            if (l->keep[i] && n > 2) /* the context must stay in the trie */
+                t->level[n - 1].keep[ngram_index(t, n - 1, CONTEXT(l->keys.data[i]))] = true;
+        }
     }
-    for (size_t b = 0; b < t->bigrams.len; b++)
-        t->bi_keep[b] |= t->bi_raw[b] >= t->opt->min_bigram_count;
 }
 
 static void unigram_probabilities(trainer *t)
 {
-    discounts d = kn_discounts(t->uni_adj, t->n_words);
+    level *l = &t->level[1];
+    discounts d = kn_discounts(l->adj, t->n_words);
     double total = 0, mass = 0;
     for (uint32_t w = 0; w < t->n_words; w++) {
-        total += t->uni_adj[w];
-        mass += discount(&d, t->uni_adj[w]);
+        total += l->adj[w];
+        mass += discount(&d, l->adj[w]);
     }
     double gamma = total > 0 ? mass / total : 1.0;
     for (uint32_t w = 0; w < t->n_words; w++) {
-        double own = total > 0 ? (t->uni_adj[w] - discount(&d, t->uni_adj[w])) / total : 0;
-        t->p1[w] = w == VT_LM_BOS ? 0 : fmax(own, 0) + gamma / (t->n_words - 1);
+        double own = total > 0 ? (l->adj[w] - discount(&d, l->adj[w])) / total : 0;
+        l->p[w] = w == VT_LM_BOS ? 0 : fmax(own, 0) + gamma / (t->n_words - 1);
     }
 }
 
-static void bigram_probabilities(trainer *t)
+/* p(last word | context) of an n-gram as the stored model will give it: its own
+ * p when stored, else its context's back-off weight times one order down. */
+static double stored_p(const trainer *t, int n, uint64_t key)
 {
-    discounts d = kn_discounts(t->bi_adj, t->bigrams.len);
-    for (size_t lo = 0, hi; lo < t->bigrams.len; lo = hi) {
-        uint32_t v = FIRST(t->bigrams.data[lo]);
-        double total = 0, mass = 0;
-        for (hi = lo; hi < t->bigrams.len && FIRST(t->bigrams.data[hi]) == v; hi++) {
-            double dc = discount(&d, t->bi_adj[hi]);
-            total += t->bi_adj[hi];
-            mass += t->bi_keep[hi] ? dc : t->bi_adj[hi]; /* a pruned bigram gives all back */
-        }
-        double gamma = mass / total;
-        t->gamma1_of[v] = gamma;
-        for (size_t b = lo; b < hi; b++)
-            t->p2[b] = (t->bi_adj[b] - discount(&d, t->bi_adj[b])) / total +
-                       gamma * t->p1[LAST(t->bigrams.data[b])];
-    }
-    for (uint32_t v = 0; v < t->n_words; v++) /* words never seen as a history */
-        if (t->gamma1_of[v] == 0)
-            t->gamma1_of[v] = 1.0;
+    if (n == 1)
+        return t->level[1].p[key];
+    const level *l = &t->level[n];
+    size_t i = find_u64(&l->keys, key);
+    if (i != SIZE_MAX && l->keep[i])
+        return l->p[i];
+    size_t c = ngram_index(t, n - 1, CONTEXT(key));
+    double gamma = c == SIZE_MAX ? 1.0 : t->level[n - 1].gamma[c];
+    return gamma * stored_p(t, n - 1, SUFFIX(key, n));
 }
 
-/* p2(w|v) as the stored model will give it. */
-static double bigram_p(const trainer *t, uint32_t v, uint32_t w)
+/* Order n ≥ 2, one context at a time; sets γ of the contexts (order n - 1). */
+static void ngram_probabilities(trainer *t, int n)
 {
-    size_t b = find_u64(&t->bigrams, BIGRAM(v, w));
-    if (b != SIZE_MAX && t->bi_keep[b])
-        return t->p2[b];
-    return t->gamma1_of[v] * t->p1[w];
-}
-
-static void trigram_probabilities(trainer *t)
-{
-    discounts d = kn_discounts(t->tri_count, t->trigrams.len);
-    for (size_t b = 0; b < t->bigrams.len; b++)
-        t->gamma2[b] = 1.0; /* contexts without trigrams back off entirely */
-    for (size_t lo = 0, hi; lo < t->trigrams.len; lo = hi) {
-        uint64_t context = t->trigrams.data[lo] >> 16;
+    level *l = &t->level[n];
+    discounts d = kn_discounts(l->adj, l->n);
+    for (size_t lo = 0, hi; lo < l->n; lo = hi) {
+        uint64_t context = CONTEXT(l->keys.data[lo]);
         double total = 0, mass = 0;
-        for (hi = lo; hi < t->trigrams.len && t->trigrams.data[hi] >> 16 == context; hi++) {
-            total += t->tri_count[hi];
-            mass += t->tri_keep[hi] ? discount(&d, t->tri_count[hi]) : t->tri_count[hi];
+        for (hi = lo; hi < l->n && CONTEXT(l->keys.data[hi]) == context; hi++) {
+            total += l->adj[hi];
+            mass += l->keep[hi] ? discount(&d, l->adj[hi]) : l->adj[hi]; /* pruned: all back */
         }
         double gamma = mass / total;
-        t->gamma2[find_u64(&t->bigrams, context)] = gamma;
-        for (size_t i = lo; i < hi; i++) {
-            uint64_t key = t->trigrams.data[i];
-            t->p3[i] = (t->tri_count[i] - discount(&d, t->tri_count[i])) / total +
-                       gamma * bigram_p(t, LAST(context), LAST(key));
-        }
+        t->level[n - 1].gamma[ngram_index(t, n - 1, context)] = gamma;
+        for (size_t i = lo; i < hi; i++)
+            l->p[i] = (l->adj[i] - discount(&d, l->adj[i])) / total +
+                      gamma * stored_p(t, n - 1, SUFFIX(l->keys.data[i], n));
     }
 }
 
@@ -568,7 +610,7 @@ static bool add_lexicon(trainer *t, payload *p)
         add_section(p, VT_LM_SEC_STRINGS, strings.data, strings.len);
         add_section(p, VT_LM_SEC_WORD_KEY, key_off, 4 * (size_t)n);
         add_section(p, VT_LM_SEC_WORD_SKEL, skel_off, 4 * (size_t)n);
-        add_section(p, VT_LM_SEC_WORD_COUNT, t->word_count, 4 * (size_t)n);
+        add_section(p, VT_LM_SEC_WORD_COUNT, t->level[1].count, 4 * (size_t)n);
         add_section(p, VT_LM_SEC_SKEL_INDEX, index, 2 * syllables);
         ok = !strings.failed;
     }
@@ -580,67 +622,78 @@ static bool add_lexicon(trainer *t, payload *p)
     return ok;
 }
 
+static size_t kept(const level *l)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < l->n; i++)
+        k += l->keep[i];
+    return k;
+}
+
+static void quantise_all(uint16_t *q, const double *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        q[i] = quantise(x[i]);
+}
+
+/* One trie level n ≥ 2 from the kept n-grams. Both orders are sorted, so a merge
+ * walk finds each one's context, numbered among the kept n-grams of order n - 1. */
+static bool add_level(trainer *t, payload *p, int n)
+{
+    const level *l = &t->level[n], *up = &t->level[n - 1];
+    size_t n_parents = n == 2 ? t->n_words : kept(up), count = kept(l);
+    uint32_t *start = calloc(n_parents + 1, sizeof *start);
+    uint16_t *word = calloc(count + 1, 2), *prob = calloc(count + 1, 2), *bow = calloc(count + 1, 2);
+    bool ok = start && word && prob && bow;
+    size_t k = 0, j = 0, kept_before = 0;
+    for (size_t i = 0; ok && i < l->n; i++) {
+        if (!l->keep[i])
+            continue;
+        uint64_t context = CONTEXT(l->keys.data[i]);
+        size_t parent = (size_t)context;
+        if (n > 2) {
+            for (; up->keys.data[j] < context; j++)
+                kept_before += up->keep[j];
+            parent = kept_before; /* the context is kept: decide_pruning saw to it */
+        }
+        start[parent + 1]++;
+        word[k] = (uint16_t)LAST(l->keys.data[i]);
+        prob[k] = quantise(l->p[i]);
+        bow[k++] = quantise(l->gamma[i]);
+    }
+    for (size_t i = 0; ok && i < n_parents; i++)
+        start[i + 1] += start[i];
+    const vt_lm_level_sections *sec = &vt_lm_levels[n];
+    if (ok) {
+        add_section(p, (vt_lm_section)sec->start, start, 4 * (n_parents + 1));
+        add_section(p, (vt_lm_section)sec->word, word, 2 * count);
+        add_section(p, (vt_lm_section)sec->prob, prob, 2 * count);
+        if (sec->bow >= 0)
+            add_section(p, (vt_lm_section)sec->bow, bow, 2 * count);
+        p->header.n_grams[n - 1] = (uint32_t)count;
+    }
+    free(start);
+    free(word);
+    free(prob);
+    free(bow);
+    return ok;
+}
+
 static bool add_ngrams(trainer *t, payload *p)
 {
     uint32_t n = t->n_words;
-    size_t nb = 0, nt = 0;
-    for (size_t b = 0; b < t->bigrams.len; b++)
-        nb += t->bi_keep[b];
-    for (size_t i = 0; i < t->trigrams.len; i++)
-        nt += t->tri_keep[i];
     uint16_t *uni_prob = calloc(n, 2), *uni_bow = calloc(n, 2);
-    uint32_t *bi_start = calloc(n + 1, 4), *tri_start = calloc(nb + 1, 4);
-    uint16_t *bi_word = calloc(nb + 1, 2), *bi_prob = calloc(nb + 1, 2), *bi_bow = calloc(nb + 1, 2);
-    uint16_t *tri_word = calloc(nt + 1, 2), *tri_prob = calloc(nt + 1, 2);
-    bool ok = uni_prob && uni_bow && bi_start && tri_start && bi_word && bi_prob && bi_bow &&
-              tri_word && tri_prob;
+    bool ok = uni_prob && uni_bow;
     if (ok) {
-        for (uint32_t w = 0; w < n; w++) {
-            uni_prob[w] = quantise(t->p1[w]);
-            uni_bow[w] = quantise(t->gamma1_of[w]);
-        }
-        /* bigrams and trigrams are both sorted, so one merge walk builds the trie */
-        size_t kb = 0, kt = 0, i = 0;
-        for (size_t b = 0; b < t->bigrams.len; b++) {
-            uint64_t key = t->bigrams.data[b];
-            while (i < t->trigrams.len && t->trigrams.data[i] >> 16 < key)
-                i++;
-            if (!t->bi_keep[b])
-                continue;
-            bi_start[FIRST(key) + 1]++;
-            bi_word[kb] = (uint16_t)LAST(key);
-            bi_prob[kb] = quantise(t->p2[b]);
-            bi_bow[kb] = quantise(t->gamma2[b]);
-            for (; i < t->trigrams.len && t->trigrams.data[i] >> 16 == key; i++)
-                if (t->tri_keep[i]) {
-                    tri_word[kt] = (uint16_t)LAST(t->trigrams.data[i]);
-                    tri_prob[kt++] = quantise(t->p3[i]);
-                }
-            tri_start[++kb] = (uint32_t)kt;
-        }
-        for (uint32_t w = 0; w < n; w++)
-            bi_start[w + 1] += bi_start[w];
+        quantise_all(uni_prob, t->level[1].p, n);
+        quantise_all(uni_bow, t->level[1].gamma, n);
         add_section(p, VT_LM_SEC_UNI_PROB, uni_prob, 2 * (size_t)n);
         add_section(p, VT_LM_SEC_UNI_BOW, uni_bow, 2 * (size_t)n);
-        add_section(p, VT_LM_SEC_BI_START, bi_start, 4 * ((size_t)n + 1));
-        add_section(p, VT_LM_SEC_BI_WORD, bi_word, 2 * nb);
-        add_section(p, VT_LM_SEC_BI_PROB, bi_prob, 2 * nb);
-        add_section(p, VT_LM_SEC_BI_BOW, bi_bow, 2 * nb);
-        add_section(p, VT_LM_SEC_TRI_START, tri_start, 4 * (nb + 1));
-        add_section(p, VT_LM_SEC_TRI_WORD, tri_word, 2 * nt);
-        add_section(p, VT_LM_SEC_TRI_PROB, tri_prob, 2 * nt);
-        p->header.n_bigrams = (uint32_t)nb;
-        p->header.n_trigrams = (uint32_t)nt;
     }
+    for (int order = 2; ok && order <= VT_LM_ORDER; order++)
+        ok = add_level(t, p, order);
     free(uni_prob);
     free(uni_bow);
-    free(bi_start);
-    free(tri_start);
-    free(bi_word);
-    free(bi_prob);
-    free(bi_bow);
-    free(tri_word);
-    free(tri_prob);
     return ok;
 }
 
@@ -671,18 +724,16 @@ static bool write_file(trainer *t, const char *path, vt_lm_train_stats *stats, c
     p.header.version = VT_LM_VERSION;
     p.header.header_size = sizeof p.header;
     p.header.tone_style = (uint32_t)t->opt->tone_style;
-    p.header.n_words = t->n_words;
+    p.header.n_grams[0] = t->n_words;
     p.header.n_tokens = t->tokens;
     bool ok = add_lexicon(t, &p) && add_ngrams(t, &p) && !p.bytes.failed;
     if (!ok) {
         *errmsg = vt_format("out of memory writing the model");
     } else {
         p.header.payload_size = p.bytes.len;
-        p.header.checksum = vt_fnv1a64(VT_FNV1A64_INIT, p.bytes.data, p.bytes.len);
+        p.header.checksum = vt_lm_checksum(p.bytes.data, p.bytes.len);
         ok = write_model(&p, path, errmsg);
-        stats->words = p.header.n_words;
-        stats->bigrams = p.header.n_bigrams;
-        stats->trigrams = p.header.n_trigrams;
+        memcpy(stats->n_grams, p.header.n_grams, sizeof stats->n_grams);
         stats->file_bytes = sizeof p.header + p.bytes.len;
     }
     vt_strbuf_free(&p.bytes);
@@ -696,6 +747,7 @@ void vt_lm_train_defaults(vt_lm_train_options *options)
         .min_syllable_count = 2,
         .min_bigram_count = 1,
         .min_trigram_count = 2,
+        .min_fourgram_count = 2,
         .holdout_every = 10,
     };
 }
@@ -713,8 +765,7 @@ bool vt_lm_train(const char *const *dirs, size_t n_dirs, const vt_lm_train_optio
     if (ok && !(count_syllables(&t) && build_vocabulary(&t, &err)))
         ok = false;
     if (ok) {
-        ok = collect_ngrams(&t) && run_length(&t.bigrams, &t.bi_raw) &&
-             run_length(&t.trigrams, &t.tri_count) && alloc_all(&t) && adjusted_counts(&t);
+        ok = collect_ngrams(&t) && count_ngrams(&t) && adjusted_counts(&t);
         if (!ok)
             err = vt_format("out of memory counting n-grams");
     }
@@ -722,8 +773,8 @@ bool vt_lm_train(const char *const *dirs, size_t n_dirs, const vt_lm_train_optio
         stats->tokens = t.tokens;
         decide_pruning(&t);
         unigram_probabilities(&t);
-        bigram_probabilities(&t);
-        trigram_probabilities(&t);
+        for (int n = 2; n <= VT_LM_ORDER; n++)
+            ngram_probabilities(&t, n);
         ok = write_file(&t, out_path, stats, &err);
     }
     if (!ok)

@@ -3,7 +3,8 @@
  * folders (the work is in text/lm_train.c; this is the command line).
  *
  *   vanthu-train-lm [-o FILE] [--style old|new] [--min-syllable N]
- *                   [--min-bigram N] [--min-trigram N] [--holdout N] DIR...
+ *                   [--min-bigram N] [--min-trigram N] [--min-fourgram N]
+ *                   [--holdout N] DIR...
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,8 @@
 static int usage(void)
 {
     fprintf(stderr, "usage: vanthu-train-lm [-o FILE] [--style old|new] [--min-syllable N]\n"
-                    "                       [--min-bigram N] [--min-trigram N] [--holdout N] DIR...\n");
+                    "                       [--min-bigram N] [--min-trigram N] [--min-fourgram N]\n"
+                    "                       [--holdout N] DIR...\n");
     return 2;
 }
 
@@ -54,6 +56,8 @@ int main(int argc, char **argv)
             continue;
         else if (!strcmp(a, "--min-trigram") && has_value && parse_count(argv[++i], &opt.min_trigram_count))
             continue;
+        else if (!strcmp(a, "--min-fourgram") && has_value && parse_count(argv[++i], &opt.min_fourgram_count))
+            continue;
         else if (!strcmp(a, "--holdout") && has_value && parse_count(argv[++i], &holdout))
             opt.holdout_every = holdout;
         else if (a[0] != '-')
@@ -81,8 +85,9 @@ int main(int argc, char **argv)
     }
     double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     printf("%s: %zu files trained (%zu held out), %llu tokens, %u words, %u bigrams, "
-           "%u trigrams, %llu bytes, %.1f s\n",
-           out, stats.files, stats.held_out_files, (unsigned long long)stats.tokens, stats.words,
-           stats.bigrams, stats.trigrams, (unsigned long long)stats.file_bytes, seconds);
+           "%u trigrams, %u 4-grams, %llu bytes, %.1f s\n",
+           out, stats.files, stats.held_out_files, (unsigned long long)stats.tokens, stats.n_grams[0],
+           stats.n_grams[1], stats.n_grams[2], stats.n_grams[3], (unsigned long long)stats.file_bytes,
+           seconds);
     return 0;
 }
