@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "diacritics.h"
+#include "fused.h"
 #include "stages.h"
 #include "strbuf.h"
 #include "syllable.h"
@@ -220,6 +221,54 @@ static vt_status repair_block(const vt_lm *lm, vt_diacritics_mode mode, vt_block
     return status;
 }
 
+/* The word with the space OCR dropped between two syllables put back
+ * ("QUẢNGNINH," → "QUẢNG NINH,"); NULL when it needs none (or memory ran out:
+ * *failed). The word stays one word in the model, its text now two. */
+static char *unfused(const vt_lm *lm, const char *text, bool *failed)
+{
+    size_t len = strlen(text), pos = 0, copied = 0;
+    vt_strbuf sb = {0};
+    vt_token tok;
+    while (vt_token_next(text, len, &pos, &tok)) {
+        size_t split = tok.kind == VT_TOKEN_WORD
+                           ? vt_fused_split(lm, text + tok.start, tok.end - tok.start)
+                           : 0;
+        if (split == 0)
+            continue;
+        vt_strbuf_append(&sb, text + copied, tok.start + split - copied);
+        vt_strbuf_putc(&sb, ' ');
+        copied = tok.start + split;
+    }
+    if (copied == 0) {
+        vt_strbuf_free(&sb);
+        return NULL;
+    }
+    vt_strbuf_append(&sb, text + copied, len - copied);
+    char *result = vt_strbuf_take(&sb);
+    *failed = result == NULL;
+    return result;
+}
+
+static bool unfuse_block(const vt_lm *lm, vt_block *block)
+{
+    for (size_t l = 0; l < block->n_lines; l++)
+        for (size_t i = 0; i < block->lines[l].n_words; i++) {
+            vt_word *w = &block->lines[l].words[i];
+            bool failed = false;
+            char *text = unfused(lm, w->text, &failed);
+            if (failed)
+                return false;
+            if (!text)
+                continue;
+            if (!w->repaired_from)
+                w->repaired_from = w->text;
+            else
+                free(w->text);
+            w->text = text;
+        }
+    return true;
+}
+
 /* The word with its open oa/oe/uy syllables written in `style`; NULL when it
  * needs no change (or memory ran out: *failed). */
 static char *restyled(const char *text, vt_tone_style style, bool *failed)
@@ -288,6 +337,8 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
             vt_block *block = &doc->pages[p].blocks[b];
             if (block->kind != VT_BLOCK_TEXT)
                 continue;
+            if (mode == VT_DIACRITICS_REPAIR && !unfuse_block(lm, block))
+                return vt_stage_fail(ctx, "out of memory");
             if (repair_block(lm, mode, block, ctx) != VT_OK)
                 return VT_ERROR;
             for (size_t l = 0; l < block->n_lines && restyle; l++)

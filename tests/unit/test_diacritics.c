@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "diacritics.h"
+#include "fused.h"
 
 static const struct {
     const char *input;
@@ -145,6 +146,33 @@ static void test_empty_input(void **state)
     vt_diacritics_result_free(&r);
 }
 
+/* Two syllables OCR ran together: where the space goes back ("" keeps the word). */
+static const struct {
+    const char *word, *first;
+} fused[] = {
+    {"QUẢNGNINH", "QUẢNG"},
+    {"tổchức", "tổ"},
+    {"Vănbản", "Văn"},
+    {"ÝKIẾN", "Ý"},
+    {"Hanoi", ""},          /* "ha" + "noi" is no likely pair */
+    {"Thanhpho", ""},
+    {"QUẢNGninh", ""},      /* the case changes inside the word */
+    {"UBND", ""},
+    {"Internet", ""},
+    {"tổ", ""},             /* a syllable already */
+    {"COVID-19", ""},       /* not letters only */
+};
+
+static void test_fused_table(void **state)
+{
+    for (size_t i = 0; i < sizeof fused / sizeof fused[0]; i++) {
+        size_t split = vt_fused_split(*state, fused[i].word, strlen(fused[i].word));
+        if (split != strlen(fused[i].first))
+            fail_msg("%s: split after %zu bytes, want after '%s'", fused[i].word, split,
+                     fused[i].first);
+    }
+}
+
 static int setup(void **state)
 {
     char *err = NULL;
@@ -170,6 +198,7 @@ int main(void)
         cmocka_unit_test(test_confidence_matters),
         cmocka_unit_test(test_hint_table),
         cmocka_unit_test(test_empty_input),
+        cmocka_unit_test(test_fused_table),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
