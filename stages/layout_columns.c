@@ -12,6 +12,7 @@
  * cross the middle (title, body) end a zone. Works on word boxes only, so it needs
  * OCR input; text input passes through.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,7 @@
 #define MIDDLE_HIGH 0.70
 /* A line "sits in one half" when it stays this share of the width off the middle. */
 #define HALF_TOLERANCE 0.03
+#define DEBRIS_CONFIDENCE 50
 
 typedef enum side { SIDE_SPANS, SIDE_LEFT, SIDE_RIGHT, SIDE_SPLIT } side;
 
@@ -41,17 +43,32 @@ static bool applies(const vt_document *doc)
     return false;
 }
 
+/* A mark OCR made of a rule or a speck in the gap between the columns ("__" at
+ * 27%): no letter or digit and little (or unknown) confidence. It does not close
+ * the gap. */
+static bool is_gap_debris(const vt_word *word)
+{
+    for (const char *c = word->text; *c; c++)
+        if ((unsigned char)*c >= 0x80 || isalnum((unsigned char)*c))
+            return false;
+    return word->confidence < DEBRIS_CONFIDENCE;
+}
+
 static side classify(const vt_page *page, const vt_line *line, size_t *split)
 {
     double w = page->width, middle = w / 2, tolerance = HALF_TOLERANCE * w;
+    size_t prev = 0;   /* the last word before i that is not debris */
     for (size_t i = 1; i < line->n_words; i++) {
-        const vt_box *a = &line->words[i - 1].box, *b = &line->words[i].box;
+        if (is_gap_debris(&line->words[i]))
+            continue;
+        const vt_box *a = &line->words[prev].box, *b = &line->words[i].box;
         double gap_start = a->x + a->w, gap_end = b->x, centre = (gap_start + gap_end) / 2;
         if (gap_end - gap_start > MIN_GAP_SHARE * w && centre > MIDDLE_LOW * w
             && centre < MIDDLE_HIGH * w) {
-            *split = i;
+            *split = i;   /* debris in the gap goes with the left column */
             return SIDE_SPLIT;
         }
+        prev = i;
     }
     if (line->n_words == 0 || line->box.w == 0)
         return SIDE_SPANS;

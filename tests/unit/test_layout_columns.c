@@ -36,6 +36,9 @@ static const layout_case cases[] = {
         {"@100 một   hai   ba   bốn   năm   sáu   bảy   tám   chín   mười   mười một",
          "@100 Số @200 liệu"},
         "một hai ba bốn năm sáu bảy tám chín mười mười một\nSố liệu\n"},
+    {   /* a rule OCR read as "__" (no letters, confidence 0) does not close the gap */
+        {"@260 UBND TỈNH @390 __ @430 CỘNG HÒA", "@260 SỞ Y TẾ @430 Độc lập", "@440 THÔNG BÁO"},
+        "UBND TỈNH __\nSỞ Y TẾ\n\nCỘNG HÒA\nĐộc lập\n\nTHÔNG BÁO\n"},
     {   /* a gap at the left edge is not a column gap */
         {"@100 1. @350 Mục một crosses the middle of the page", "@100 Body text across the middle"},
         "1. Mục một crosses the middle of the page\nBody text across the middle\n"},
