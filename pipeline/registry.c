@@ -21,6 +21,7 @@ static const vt_stage *const registry[] = {
     &vt_stage_load_pdf,
     &vt_stage_receipt_stamp,
     &vt_stage_ink_dropout,
+    &vt_stage_background,
     &vt_stage_resolution,
     &vt_stage_orientation,
     &vt_stage_deskew,

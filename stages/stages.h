@@ -12,6 +12,7 @@ extern const vt_stage vt_stage_load_text;    /* stages/load_text.c */
 extern const vt_stage vt_stage_load_pdf;     /* stages/load_pdf.c */
 extern const vt_stage vt_stage_receipt_stamp; /* stages/receipt_stamp.c */
 extern const vt_stage vt_stage_ink_dropout;  /* stages/ink_dropout.c */
+extern const vt_stage vt_stage_background;   /* stages/background.c */
 extern const vt_stage vt_stage_resolution;   /* stages/resolution.c */
 extern const vt_stage vt_stage_orientation;  /* stages/orientation.c */
 extern const vt_stage vt_stage_deskew;       /* stages/deskew.c */
