@@ -8,8 +8,11 @@
  * a page is it. Only the ink inside that box is OCRed (as black on white), so the
  * print under the stamp does not mix into its fields, and the ink_dropout stage
  * after this one removes it from the page the body text is read from. A round
- * seal is not the stamp: its box is square. Greyscale scans (no colour left) are
- * not handled here yet.
+ * seal is not the stamp: its box is square. This stage runs before the page is
+ * turned upright (ink_dropout must come first, and orientation after it), so a
+ * page fed sideways is recognised here by its shape and its stamp read turned.
+ * Greyscale scans (no colour left) are left to stamp_text, which finds the stamp
+ * in the OCR text.
  */
 #include <leptonica/allheaders.h>
 #include <stdlib.h>
@@ -59,8 +62,31 @@ static PIX *ink_mask(PIX *page)
     return mask;
 }
 
-/* The stamp-sized blob in the upper half of the page, or NULL. */
-static BOX *find_stamp(PIX *mask, int dpi)
+/* Where the stamp is and how its lettering lies: quarter turns clockwise that set
+ * it upright (0 on an upright page). */
+typedef struct stamp_place {
+    BOX *box;
+    int quads;
+} stamp_place;
+
+/* Is a blob of w × h (mm) at centre (cx, cy) the stamp, on a page of pw × ph?
+ * Upright: stamp-sized, wider than tall (a round seal's box is square), in the
+ * upper half. A page fed sideways is landscape and the stamp on it stands on end,
+ * on the side the page's top went to: the right when it was turned clockwise
+ * (three quarter turns set it upright), the left when counter-clockwise (one). */
+static int stamp_quads(double w, double h, double cx, double cy, double pw, double ph)
+{
+    bool long_side = w > 35 && w < 75, short_side = h > 20 && h < 55;
+    if (long_side && short_side && w > 1.15 * h && cy < ph / 2)
+        return 0;
+    bool on_end = h > 35 && h < 75 && w > 20 && w < 55 && h > 1.15 * w;
+    if (on_end && pw > ph)
+        return cx > pw / 2 ? 3 : 1;
+    return -1;
+}
+
+/* The largest stamp-sized blob; place->box NULL when there is none. */
+static void find_stamp(PIX *mask, int dpi, stamp_place *place)
 {
     double mm = dpi / 25.4;
     /* Close the gaps between strokes and letters so the frame and its text become
@@ -69,21 +95,20 @@ static BOX *find_stamp(PIX *mask, int dpi)
     PIX *merged = pixCloseBrick(NULL, mask, close, close);
     BOXA *blobs = merged ? pixConnComp(merged, NULL, 8) : NULL;
     pixDestroy(&merged);
-    BOX *best = NULL;
+    double pw = pixGetWidth(mask) / mm, ph = pixGetHeight(mask) / mm;
     int best_area = 0;
+    *place = (stamp_place){NULL, 0};
     for (l_int32 i = 0; blobs && i < boxaGetCount(blobs); i++) {
         l_int32 x, y, w, h;
         boxaGetBoxGeometry(blobs, i, &x, &y, &w, &h);
-        bool stamp_sized = w > 35 * mm && w < 75 * mm && h > 20 * mm && h < 55 * mm
-                           && w > 1.15 * h;   /* a round seal's box is square */
-        if (stamp_sized && y + h / 2 < pixGetHeight(mask) / 2 && w * h > best_area) {
-            boxDestroy(&best);
-            best = boxCreate(x, y, w, h);
+        int quads = stamp_quads(w / mm, h / mm, (x + w / 2.0) / mm, (y + h / 2.0) / mm, pw, ph);
+        if (quads >= 0 && w * h > best_area) {
+            boxDestroy(&place->box);
+            *place = (stamp_place){boxCreate(x, y, w, h), quads};
             best_area = w * h;
         }
     }
     boxaDestroy(&blobs);
-    return best;
 }
 
 static void destroy_handle(void *handle)
@@ -184,11 +209,16 @@ static void stamp_reading_clear(stamp_reading *r)
     *r = (stamp_reading){0};
 }
 
-/* Read one layer (consumed). 0, or -1 when memory ran out. A layer Tesseract
+/* Read one layer (consumed), turned upright by `quads`. 0, or -1 when memory ran out. A layer Tesseract
  * gives no text for is an empty reading, not an error. */
-static int read_stamp(TessBaseAPI *api, PIX *layer, int dpi, stamp_reading *out)
+static int read_stamp(TessBaseAPI *api, PIX *layer, int quads, int dpi, stamp_reading *out)
 {
     *out = (stamp_reading){0};
+    if (layer && quads) {
+        PIX *upright = pixRotateOrth(layer, quads);
+        pixDestroy(&layer);
+        layer = upright;
+    }
     if (!layer)
         return -1;
     out->raw = read_layer(api, layer, dpi);
@@ -210,15 +240,15 @@ static int fields_read(const stamp_reading *r)
  * it, read the soft layer too and keep whichever reading has more of them. The
  * two layers fail on different pages (thinned strokes against faint JPEG
  * fringes), and the second OCR costs only on the pages that need it. */
-static int read_best(TessBaseAPI *api, PIX *page, PIX *mask, BOX *box, int dpi,
-                     stamp_reading *best)
+static int read_best(TessBaseAPI *api, PIX *page, PIX *mask, const stamp_place *place,
+                     int dpi, stamp_reading *best)
 {
-    if (read_stamp(api, mask_layer(mask, box), dpi, best) != 0)
+    if (read_stamp(api, mask_layer(mask, place->box), place->quads, dpi, best) != 0)
         return -1;
     if (fields_read(best) == 2)
         return 0;
     stamp_reading soft;
-    if (read_stamp(api, soft_layer(page, box), dpi, &soft) != 0) {
+    if (read_stamp(api, soft_layer(page, place->box), place->quads, dpi, &soft) != 0) {
         stamp_reading_clear(best);
         return -1;
     }
@@ -265,18 +295,19 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     PIX *mask = ink_mask(page->image);
     if (!mask)
         return vt_stage_fail(ctx, "out of memory");
-    BOX *box = find_stamp(mask, page->dpi);
+    stamp_place place;
+    find_stamp(mask, page->dpi, &place);
     vt_status status = VT_OK;
-    if (box) {
+    if (place.box) {
         TessBaseAPI *api = stamp_reader(ctx);
         stamp_reading reading;
         if (!api)
             status = VT_ERROR;
-        else if (read_best(api, page->image, mask, box, page->dpi, &reading) != 0)
+        else if (read_best(api, page->image, mask, &place, page->dpi, &reading) != 0)
             status = vt_stage_fail(ctx, "out of memory");
         else if (reading.raw)
-            status = record(doc, page, box, &reading, ctx);
-        boxDestroy(&box);
+            status = record(doc, page, place.box, &reading, ctx);
+        boxDestroy(&place.box);
     }
     pixDestroy(&mask);
     return status;
