@@ -23,7 +23,7 @@ case "$kind" in
   handwriting-grey) bound=2 ;;
   rotated)  bound=1 ;;
   skewed)   bound=1 ;;
-  photo)    bound=3 ;;
+  photo)    bound=1 ;;
   bilevel)  bound=1 ;;
   *)        echo "scan.sh: unknown fixture kind '$kind'" >&2; exit 2 ;;
 esac
