@@ -19,6 +19,7 @@
 #include <string.h>
 #include <tesseract/capi.h>
 
+#include "ocr.h"
 #include "stages.h"
 #include "stamp_fields.h"
 
@@ -111,36 +112,6 @@ static void find_stamp(PIX *mask, int dpi, stamp_place *place)
     boxaDestroy(&blobs);
 }
 
-static void destroy_handle(void *handle)
-{
-    TessBaseAPIEnd(handle);
-    TessBaseAPIDelete(handle);
-}
-
-static TessBaseAPI *stamp_reader(vt_stage_context *ctx)
-{
-    TessBaseAPI *api = vt_stage_context_resource(ctx, &vt_stage_receipt_stamp);
-    if (api)
-        return api;
-    const vt_options *opt = vt_stage_context_options(ctx);
-    api = TessBaseAPICreate();
-    if (!api || TessBaseAPIInit3(api, opt->tessdata, opt->lang) != 0) {
-        if (api)
-            TessBaseAPIDelete(api);
-        vt_stage_fail(ctx, "cannot load the Tesseract language '%s' to read the stamp", opt->lang);
-        return NULL;
-    }
-    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-    /* The stamp is a small block of short lines. */
-    TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
-    if (!vt_stage_context_keep(ctx, &vt_stage_receipt_stamp, api, destroy_handle)) {
-        destroy_handle(api);
-        vt_stage_fail(ctx, "too many per-session resources");
-        return NULL;
-    }
-    return api;
-}
-
 /* OCR an 8 bpp picture of the stamp's ink (dark on white). */
 static char *read_layer(TessBaseAPI *api, PIX *grey, int dpi)
 {
@@ -150,12 +121,16 @@ static char *read_layer(TessBaseAPI *api, PIX *grey, int dpi)
     if (!ink)
         return NULL;
     pixSetResolution(ink, 2 * dpi, 2 * dpi);
+    /* The stamp is a small block of short lines. The handle is the ocr stage's,
+     * which reads whole pages: its segmentation mode is set back after. */
+    TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
     TessBaseAPISetImage2(api, ink);
     TessBaseAPISetSourceResolution(api, 2 * dpi);
     char *text = TessBaseAPIGetUTF8Text(api);
     char *copy = text ? strdup(text) : NULL;
     TessDeleteText(text);
     TessBaseAPIClear(api);
+    TessBaseAPISetPageSegMode(api, PSM_AUTO);
     pixDestroy(&ink);
     return copy;
 }
@@ -299,7 +274,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     find_stamp(mask, page->dpi, &place);
     vt_status status = VT_OK;
     if (place.box) {
-        TessBaseAPI *api = stamp_reader(ctx);
+        TessBaseAPI *api = vt_ocr_session_handle(ctx);
         stamp_reading reading;
         if (!api)
             status = VT_ERROR;
