@@ -118,9 +118,21 @@ static void warn_once(vt_document *doc, int page)
  * "upright" with a confidence: on the fixture pages 6–30 when upright (marks over
  * Vietnamese vowels do not confuse it) and at most 5.2 when turned by 90, 180 or
  * 270°. Above UPRIGHT_SURE the page is taken as upright and OSD is not asked;
- * below it, OSD decides.
+ * below it, OSD decides. A short page (a last page of a few lines and a
+ * signature) has few letters to count and says 6–8, but its sideways test is
+ * near zero (|left| ≤ 1.5), where a page turned 90° says 18–28: up at least
+ * UPRIGHT_SHORT with |left| under a third of it is upright too (OSD took 0.6–0.8 s
+ * on those pages to say so).
  */
 #define UPRIGHT_SURE 10.0f
+#define UPRIGHT_SHORT 6.0f
+
+static bool upright_by_counts(l_float32 up, l_float32 left)
+{
+    if (up >= UPRIGHT_SURE)
+        return true;
+    return up >= UPRIGHT_SHORT && 3 * (left < 0 ? -left : left) <= up;
+}
 
 static bool clearly_upright(const vt_page *page)
 {
@@ -132,7 +144,8 @@ static bool clearly_upright(const vt_page *page)
         binary = half;
     }
     l_float32 up = 0, left = 0;
-    bool upright = binary && pixOrientDetect(binary, &up, &left, 0, 0) == 0 && up >= UPRIGHT_SURE;
+    bool upright = binary && pixOrientDetect(binary, &up, &left, 0, 0) == 0
+                   && upright_by_counts(up, left);
     pixDestroy(&binary);
     return upright;
 }
