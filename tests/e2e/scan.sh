@@ -8,12 +8,12 @@
 # regression fails while machine-to-machine noise does not.
 set -eu
 vanthu=$1 cer=$2 image=$3 page=$4 truth=$5 kind=$6
-# Measured (bench/accuracy): clean pages 0.00–0.26%, degraded 0.00–0.42%, stamped
-# 0.15–1.04% (plain tesseract: up to 2.24%, 1.56% and 9.96%); blue-pen pages in
-# colour 0.13–0.28% and in greyscale 0.77% (tesseract 2.72–5.98% and 2.86%); pages
-# turned 90°/180° 0.12–0.13%, skewed 3° 0.14%, the phone photo 1.09%, bilevel 0.29%
-# (tesseract 1.57%/82%, 92%, 3.12%, 0.32%); the greyscale stamped page 0.43%
-# (tesseract 5.49%).
+# Measured (bench/accuracy, 2026-11-29): clean pages 0.00–0.26%, degraded
+# 0.00–0.23%, stamped 0.00–0.93% (plain tesseract: up to 2.24%, 5.57% and 10.42%);
+# blue-pen pages in colour 0.07–0.24% and in greyscale 0.73% (tesseract 2.72–5.98%
+# and 2.86%); pages turned 90°/180° 0.00–0.07%, skewed 3° 0.14%, the phone photo
+# 0.27%, bilevel 0.23% (tesseract 1.57%/82%, 92%, 3.12%, 0.32%); the greyscale
+# stamped page 0.43% (tesseract 5.49%).
 case "$kind" in
   clean)    bound=1 ;;
   degraded) bound=1 ;;
