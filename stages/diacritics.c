@@ -75,6 +75,17 @@ static vt_lm *session_model(vt_stage_context *ctx)
     return lm;
 }
 
+/* Give word `w` a new text (taken over). The first text is kept as repaired_from:
+ * what OCR said, however many repairs follow. */
+static void replace_text(vt_word *w, char *text)
+{
+    if (!w->repaired_from)
+        w->repaired_from = w->text;
+    else
+        free(w->text);
+    w->text = text;
+}
+
 /* Give word `w` (starting at byte `at` of the line) its repaired text. */
 static bool apply_to_word(vt_word *w, size_t at, const vt_repair *r)
 {
@@ -88,11 +99,7 @@ static bool apply_to_word(vt_word *w, size_t at, const vt_repair *r)
     char *repaired = vt_strbuf_take(&sb);
     if (!repaired)
         return false;
-    if (!w->repaired_from)
-        w->repaired_from = w->text;   /* the first reading is what OCR said */
-    else
-        free(w->text);
-    w->text = repaired;
+    replace_text(w, repaired);
     w->repair_score += r->score;
     return true;
 }
@@ -258,13 +265,8 @@ static bool unfuse_block(const vt_lm *lm, vt_block *block)
             char *text = unfused(lm, w->text, &failed);
             if (failed)
                 return false;
-            if (!text)
-                continue;
-            if (!w->repaired_from)
-                w->repaired_from = w->text;
-            else
-                free(w->text);
-            w->text = text;
+            if (text)
+                replace_text(w, text);
         }
     return true;
 }
@@ -309,13 +311,8 @@ static bool restyle_line(vt_line *line, vt_tone_style style)
         char *text = restyled(w->text, style, &failed);
         if (failed)
             return false;
-        if (!text)
-            continue;
-        if (!w->repaired_from)
-            w->repaired_from = w->text;
-        else
-            free(w->text);
-        w->text = text;
+        if (text)
+            replace_text(w, text);
     }
     return true;
 }
