@@ -42,16 +42,10 @@ static int paper_range(PIX *image, int dpi)
         return -1;
     }
     pixDestroy(&grey);
-    l_int32 lo = 255, hi = 0;
-    for (l_int32 y = 0; y < pixGetHeight(map); y++)
-        for (l_int32 x = 0; x < pixGetWidth(map); x++) {
-            l_uint32 v;
-            pixGetPixel(map, x, y, &v);
-            lo = (l_int32)v < lo ? (l_int32)v : lo;
-            hi = (l_int32)v > hi ? (l_int32)v : hi;
-        }
+    l_int32 lo, hi;
+    bool ok = pixGetRangeValues(map, 1, L_SELECT_MIN, &lo, &hi) == 0;
     pixDestroy(&map);
-    return hi - lo;
+    return ok ? hi - lo : -1;
 }
 
 static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx)
