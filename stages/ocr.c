@@ -65,6 +65,22 @@ TessBaseAPI *vt_ocr_session_handle(vt_stage_context *ctx)
     return api;
 }
 
+char *vt_ocr_read_part(TessBaseAPI *api, PIX *image, int dpi, TessPageSegMode mode,
+                       float *confidence)
+{
+    TessBaseAPISetPageSegMode(api, mode);
+    TessBaseAPISetImage2(api, image);
+    TessBaseAPISetSourceResolution(api, dpi);
+    char *text = TessBaseAPIGetUTF8Text(api);
+    if (confidence)
+        *confidence = (float)TessBaseAPIMeanTextConf(api);
+    char *copy = text ? strdup(text) : NULL;
+    TessDeleteText(text);
+    TessBaseAPIClear(api);
+    TessBaseAPISetPageSegMode(api, PSM_AUTO);   /* what the ocr stage reads pages with */
+    return copy;
+}
+
 static vt_box iterator_box(TessPageIterator *it, TessPageIteratorLevel level)
 {
     int left, top, right, bottom;

@@ -36,41 +36,37 @@ static bool applies(const vt_document *doc)
     return vt_document_has_images(doc);
 }
 
-/* Tesseract's own failed reading of the number: the page's top line is one short
- * word it has little confidence in, in the middle third (003-p3's "3" read as
- * "c" at 0%). NULL when the top line is anything else. */
-static vt_word *misread_number(vt_page *page, int page_width)
+/* The page's topmost line with words but `skip`, or NULL. */
+static vt_line *top_line(vt_page *page, const vt_line *skip)
 {
     vt_line *top = NULL;
+    int top_y = 0;
     for (size_t b = 0; b < page->n_blocks; b++)
         for (size_t l = 0; l < page->blocks[b].n_lines; l++) {
             vt_line *line = &page->blocks[b].lines[l];
             vt_box box = vt_words_box(line->words, line->n_words);
-            if (box.w > 0 && (!top || box.y < vt_words_box(top->words, top->n_words).y))
+            if (box.w > 0 && line != skip && (!top || box.y < top_y)) {
                 top = line;
+                top_y = box.y;
+            }
         }
+    return top;
+}
+
+/* Tesseract's own failed reading of the number: the page's top line is one short
+ * word it has little confidence in, in the middle third (003-p3's "3" read as
+ * "c" at 0%). NULL when the top line is anything else. */
+static vt_line *misread_number(vt_page *page, int page_width)
+{
+    vt_line *top = top_line(page, NULL);
     if (!top || top->n_words != 1)
         return NULL;
-    vt_word *word = &top->words[0];
+    const vt_word *word = &top->words[0];
     int centre = word->box.x + word->box.w / 2;
     bool middle = centre > page_width / 3 && centre < 2 * page_width / 3;
     return middle && strlen(word->text) <= MAX_DIGITS + 1 && word->confidence < MIN_CONFIDENCE
-               ? word
+               ? top
                : NULL;
-}
-
-/* The top of the first text on the page but `skip`, or -1 when there is none. */
-static int text_top(const vt_page *page, const vt_word *skip)
-{
-    int top = -1;
-    for (size_t b = 0; b < page->n_blocks; b++)
-        for (size_t l = 0; l < page->blocks[b].n_lines; l++) {
-            const vt_line *line = &page->blocks[b].lines[l];
-            vt_box box = vt_words_box(line->words, line->n_words);
-            if (box.w > 0 && line->words != skip && (top < 0 || box.y < top))
-                top = box.y;
-        }
-    return top;
 }
 
 /* The box (page coordinates) around the letter-sized ink in `band`, when there
@@ -125,16 +121,12 @@ static char *read_line_as_number(TessBaseAPI *api, PIX *clip, float scale, int d
     PIX *scaled = scale == 1.0f ? pixClone(clip) : pixScale(clip, scale, scale);
     if (!scaled)
         return NULL;
-    TessBaseAPISetImage2(api, scaled);
-    TessBaseAPISetSourceResolution(api, (int)(scale * dpi));
-    char *text = TessBaseAPIGetUTF8Text(api);
-    *confidence = (float)TessBaseAPIMeanTextConf(api);
-    TessBaseAPIClear(api);
+    char *text = vt_ocr_read_part(api, scaled, (int)(scale * dpi), PSM_SINGLE_LINE, confidence);
     pixDestroy(&scaled);
     char *number = NULL;
     if (text && is_page_number(text) && *confidence >= MIN_CONFIDENCE)
         number = strndup(text, strspn(text, "0123456789"));
-    TessDeleteText(text);
+    free(text);
     return number;
 }
 
@@ -149,11 +141,9 @@ static char *read_number(TessBaseAPI *api, PIX *page_image, BOX *ink, int dpi, f
     boxDestroy(&padded);
     if (!clip)
         return NULL;
-    TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
     char *number = read_line_as_number(api, clip, 1.0f, dpi, confidence);
     if (!number)
         number = read_line_as_number(api, clip, 2.0f, dpi, confidence);
-    TessBaseAPISetPageSegMode(api, PSM_AUTO);   /* the handle is the ocr stage's */
     pixDestroy(&clip);
     return number;
 }
@@ -175,9 +165,10 @@ static bool add_number_block(vt_page *page, const char *number, BOX *ink, float 
 
 /* Put the number in the text: over Tesseract's misreading of it, or as the page's
  * first block. */
-static bool place_number(vt_page *page, vt_word *misread, const char *number, BOX *ink,
+static bool place_number(vt_page *page, vt_line *misread_line, const char *number, BOX *ink,
                          float confidence)
 {
+    vt_word *misread = misread_line ? &misread_line->words[0] : NULL;
     l_int32 x, y, w, h;
     boxGetGeometry(ink, &x, &y, &w, &h);
     vt_box at = {x, y, w, h};
@@ -198,8 +189,9 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
         return VT_OK;
     double mm = page->dpi / 25.4;
     int width = pixGetWidth(page->image);
-    vt_word *misread = misread_number(page, width);
-    int top = text_top(page, misread);
+    vt_line *misread = misread_number(page, width);
+    vt_line *first = top_line(page, misread);
+    int top = first ? vt_words_box(first->words, first->n_words).y : -1;
     /* Room above the text for a number and the gap under it, or nothing to do. */
     if (top < (DIGIT_MAX_MM + PAD_MM) * mm)
         return VT_OK;

@@ -120,19 +120,10 @@ static char *read_layer(TessBaseAPI *api, PIX *grey, int dpi)
     PIX *ink = pixScaleGrayLI(grey, 2.0f, 2.0f);
     if (!ink)
         return NULL;
-    pixSetResolution(ink, 2 * dpi, 2 * dpi);
-    /* The stamp is a small block of short lines. The handle is the ocr stage's,
-     * which reads whole pages: its segmentation mode is set back after. */
-    TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
-    TessBaseAPISetImage2(api, ink);
-    TessBaseAPISetSourceResolution(api, 2 * dpi);
-    char *text = TessBaseAPIGetUTF8Text(api);
-    char *copy = text ? strdup(text) : NULL;
-    TessDeleteText(text);
-    TessBaseAPIClear(api);
-    TessBaseAPISetPageSegMode(api, PSM_AUTO);
+    /* The stamp is a small block of short lines. */
+    char *text = vt_ocr_read_part(api, ink, 2 * dpi, PSM_SINGLE_BLOCK, NULL);
     pixDestroy(&ink);
-    return copy;
+    return text;
 }
 
 /* The stamp's ink as a hard layer: black where the mask is set, white elsewhere. */
