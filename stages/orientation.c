@@ -3,12 +3,15 @@
  * 270°) upright before OCR.
  *
  * Tesseract reads horizontal lines only: a page fed in turned is read as noise.
- * Tesseract's orientation detector (OSD, `osd.traineddata`, Debian package
- * tesseract-ocr-osd) tells by how much the text is turned and how sure it is; the
- * page is rotated with pixRotateOrth (exact: no resampling) only when the
- * detector is sure, so an upright page is never touched. Without osd.traineddata
- * the stage warns once per document and passes pages unchanged: a missing
- * optional model must not cost the user the document.
+ * Two judges, the cheap one first: Leptonica's counts of letter shapes (30 ms)
+ * decide most pages, upright or turned; when they are unsure, Tesseract's
+ * orientation detector (OSD, `osd.traineddata`, Debian package
+ * tesseract-ocr-osd, 300–600 ms) tells by how much the text is turned and how
+ * sure it is. The page is rotated with pixRotateOrth (exact: no resampling) only
+ * when a judge is sure, so an upright page is never touched. Without
+ * osd.traineddata the stage warns once per document when a page needed OSD and
+ * passes that page unchanged: a missing optional model must not cost the user
+ * the document.
  *
  * One OSD handle per session, created when a page first needs it.
  */
@@ -112,29 +115,53 @@ static void warn_once(vt_document *doc, int page)
 }
 
 /*
- * Most pages arrive upright, and OSD costs about 300 ms a page. Leptonica's
- * orientation test (counts of ascenders against descenders by hit-miss
- * transforms, on a binarised page at 150–200 dpi) costs about 30 ms and says
- * "upright" with a confidence: on the fixture pages 6–30 when upright (marks over
- * Vietnamese vowels do not confuse it) and at most 5.2 when turned by 90, 180 or
- * 270°. Above UPRIGHT_SURE the page is taken as upright and OSD is not asked;
- * below it, OSD decides. A short page (a last page of a few lines and a
- * signature) has few letters to count and says 6–8, but its sideways test is
- * near zero (|left| ≤ 1.5), where a page turned 90° says 18–28: up at least
- * UPRIGHT_SHORT with |left| under a third of it is upright too (OSD took 0.6–0.8 s
- * on those pages to say so).
+ * Most pages need no OSD at all. Leptonica's orientation test (counts of
+ * ascenders against descenders by hit-miss transforms, on a binarised page at
+ * 150–200 dpi) costs about 30 ms where OSD costs 300–600 ms, and gives two
+ * confidences: `up` (positive: upright, negative: upside down) and `left` (its
+ * sign tells which way a sideways page is turned). Measured on the 28 fixture
+ * pages each turned 0/90/180/270° (112 views): every view that Leptonica's own
+ * decision rule called was called right; upright pages say up 12–30 with
+ * |left| ≤ 4.4, pages turned 90° or 270° say |left| 13–30, upside-down pages say
+ * up −15.6 to −30. Marks over Vietnamese vowels do not confuse it: upside down
+ * they count as descenders, which is what they then are. So a view at least
+ * COUNTS_SURE in one direction and COUNTS_RATIO times the other is decided by
+ * the counts; the rest (a short page, a photo, a page of tables) goes to OSD.
+ * A short page (a last page of a few lines and a signature) says up 6–8 with
+ * |left| ≤ 1.5: up at least UPRIGHT_SHORT with |left| under a third of it is
+ * upright too (OSD took 0.6–0.8 s on those pages to say so).
  */
-#define UPRIGHT_SURE 10.0f
+#define COUNTS_SURE 10.0f
+#define COUNTS_RATIO 3.0f
 #define UPRIGHT_SHORT 6.0f
 
-static bool upright_by_counts(l_float32 up, l_float32 left)
+static l_float32 magnitude(l_float32 x)
 {
-    if (up >= UPRIGHT_SURE)
-        return true;
-    return up >= UPRIGHT_SHORT && 3 * (left < 0 ? -left : left) <= up;
+    return x < 0 ? -x : x;
 }
 
-static bool clearly_upright(const vt_page *page)
+/* Clockwise quarter turns that make the page upright, from the counts; false when
+ * they are not sure. */
+static bool turns_by_counts(l_float32 up, l_float32 left, int *turns)
+{
+    if (up >= UPRIGHT_SHORT && COUNTS_RATIO * magnitude(left) <= up) {
+        *turns = 0;
+        return true;
+    }
+    if (up <= -COUNTS_SURE && COUNTS_RATIO * magnitude(left) <= -up) {
+        *turns = 2;
+        return true;
+    }
+    if (magnitude(left) >= COUNTS_SURE && COUNTS_RATIO * magnitude(up) <= magnitude(left)) {
+        /* Measured: a page turned one quarter clockwise says left < 0. */
+        *turns = left < 0 ? 3 : 1;
+        return true;
+    }
+    return false;
+}
+
+/* The counts' verdict on the page: true with *turns set when they are sure. */
+static bool counted_turns(const vt_page *page, int *turns)
 {
     PIX *binary = pixConvertTo1(page->image, 128);
     /* 300-dpi pages are halved (rank 1: a pixel is set if any of its four was). */
@@ -144,10 +171,10 @@ static bool clearly_upright(const vt_page *page)
         binary = half;
     }
     l_float32 up = 0, left = 0;
-    bool upright = binary && pixOrientDetect(binary, &up, &left, 0, 0) == 0
-                   && upright_by_counts(up, left);
+    bool sure = binary && pixOrientDetect(binary, &up, &left, 0, 0) == 0
+                && turns_by_counts(up, left, turns);
     pixDestroy(&binary);
-    return upright;
+    return sure;
 }
 
 /* The copy OSD looks at: the page itself, or reduced to OSD_DPI. */
@@ -189,23 +216,9 @@ static bool upright_turns(TessBaseAPI *api, const vt_page *page, int *turns)
     return true;
 }
 
-static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx)
+/* Replace the page's image by itself turned `turns` quarters clockwise. */
+static vt_status turn_page(vt_page *page, int turns, vt_stage_context *ctx)
 {
-    /* OSD is loaded (and its absence warned about) only when a page needs it. */
-    if (!page->image || clearly_upright(page))
-        return VT_OK;
-    osd_handle *handle = session_handle(ctx);
-    if (!handle)
-        return VT_ERROR;
-    if (!handle->api) {
-        warn_once(doc, page->number);
-        return VT_OK;
-    }
-    int turns;
-    if (!upright_turns(handle->api, page, &turns))
-        return vt_stage_fail(ctx, "out of memory");
-    if (turns == 0)
-        return VT_OK;
     PIX *upright = pixRotateOrth(page->image, turns);
     if (!upright)
         return vt_stage_fail(ctx, "out of memory");
@@ -217,10 +230,30 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     return VT_OK;
 }
 
+static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx)
+{
+    if (!page->image)
+        return VT_OK;
+    int turns = 0;
+    if (counted_turns(page, &turns))
+        return turns ? turn_page(page, turns, ctx) : VT_OK;
+    /* OSD is loaded (and its absence warned about) only when a page needs it. */
+    osd_handle *handle = session_handle(ctx);
+    if (!handle)
+        return VT_ERROR;
+    if (!handle->api) {
+        warn_once(doc, page->number);
+        return VT_OK;
+    }
+    if (!upright_turns(handle->api, page, &turns))
+        return vt_stage_fail(ctx, "out of memory");
+    return turns ? turn_page(page, turns, ctx) : VT_OK;
+}
+
 const vt_stage vt_stage_orientation = {
     .name = "orientation",
-    .summary = "turn pages scanned sideways or upside down upright (Tesseract OSD, "
-               "osd.traineddata; only when it is sure)",
+    .summary = "turn pages scanned sideways or upside down upright (Leptonica's "
+               "letter-shape counts; Tesseract OSD when they are unsure; only when sure)",
     .flags = 0,
     .applies = applies,
     .run_page = run_page,
