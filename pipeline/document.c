@@ -279,6 +279,26 @@ void vt_receipt_stamp_free(vt_receipt_stamp *stamp)
     free(stamp);
 }
 
+void vt_document_offer_receipt_stamp(vt_document *doc, vt_receipt_stamp *stamp)
+{
+    vt_document_lock(doc);
+    if (!doc->receipt_stamp || stamp->page < doc->receipt_stamp->page) {
+        vt_receipt_stamp *later = doc->receipt_stamp;
+        doc->receipt_stamp = stamp;
+        stamp = later;
+    }
+    vt_document_unlock(doc);
+    vt_receipt_stamp_free(stamp);
+}
+
+bool vt_document_has_receipt_stamp_by(vt_document *doc, int page)
+{
+    vt_document_lock(doc);
+    bool has = doc->receipt_stamp && doc->receipt_stamp->page <= page;
+    vt_document_unlock(doc);
+    return has;
+}
+
 void vt_document_free(vt_document *doc)
 {
     if (!doc)

@@ -131,6 +131,8 @@ typedef struct vt_receipt_stamp {
     char *date;                 /* ISO 8601, only when a valid calendar date was read */
     char *forwarded_to;         /* the "Chuyển:" entry */
     char *raw;                  /* everything OCR read in the stamp */
+    bool ink_on_page;           /* its lettering is still on the page image (a 1-bit
+                                 * scan): OCR reads it with the print */
 } vt_receipt_stamp;
 
 struct vt_document {
@@ -167,6 +169,12 @@ struct vt_document {
 
 vt_document *vt_document_new(const char *source);
 void vt_receipt_stamp_free(vt_receipt_stamp *stamp);
+/* Offer a stamp found on a page (taken over): pages may finish in any order and
+ * the stamp of the earliest page is the receipt, so it replaces the document's
+ * stamp only when none is there or that one is from a later page. Takes the lock. */
+void vt_document_offer_receipt_stamp(vt_document *doc, vt_receipt_stamp *stamp);
+/* Whether the document already has a stamp from `page` or an earlier page. */
+bool vt_document_has_receipt_stamp_by(vt_document *doc, int page);
 
 /* The add functions return the new, zeroed element, or NULL when out of memory.
  * The pointer is valid until the next add to the same array. */

@@ -11,9 +11,12 @@
  * detection and the skew search need letters of a readable size (OSD's answers
  * went wrong at a third of 300 dpi); orientation before deskew, because the skew
  * search sees only near-horizontal lines. background comes before all three, so
- * they measure letters and lines on evenly lit paper. page_number right
+ * they measure letters and lines on evenly lit paper. stamp_frame comes after
+ * them (a straight, upright page: the stamp's frame is then level) and before
+ * ocr, whose page must no longer hold the stamp. page_number right
  * after ocr reads what Tesseract's layout analysis dropped, before layout and
- * margin_notes look at the top margin.
+ * margin_notes look at the top margin; stamp_words before layout, which must
+ * not take a stamp's words for a header column.
  */
 #include "engine.h"
 #include "stages.h"
@@ -28,8 +31,10 @@ static const vt_stage *const registry[] = {
     &vt_stage_resolution,
     &vt_stage_orientation,
     &vt_stage_deskew,
+    &vt_stage_stamp_frame,
     &vt_stage_ocr,
     &vt_stage_page_number,
+    &vt_stage_stamp_words,
     &vt_stage_layout_columns,
     &vt_stage_margin_notes,
     &vt_stage_unicode,

@@ -242,15 +242,7 @@ static vt_status record(vt_document *doc, vt_page *page, BOX *box, stamp_reading
                                 .number = f->number, .date = f->date,
                                 .forwarded_to = f->forwarded_to, .raw = reading->raw};
     *reading = (stamp_reading){0};   /* the stamp owns them now */
-    /* Pages may finish in any order: the stamp of the earliest page is the receipt. */
-    vt_document_lock(doc);
-    if (!doc->receipt_stamp || stamp->page < doc->receipt_stamp->page) {
-        vt_receipt_stamp *older = doc->receipt_stamp;
-        doc->receipt_stamp = stamp;
-        stamp = older;
-    }
-    vt_document_unlock(doc);
-    vt_receipt_stamp_free(stamp);
+    vt_document_offer_receipt_stamp(doc, stamp);
     return VT_OK;
 }
 

@@ -17,6 +17,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "syllable.h"
 #include "utf8.h"
 
 /* Lower-case ASCII letters, digits and spaces of a UTF-8 line, marks dropped. */
@@ -255,6 +256,29 @@ static void read_line(const char *line, size_t len, const char *folded, vt_stamp
     }
 }
 
+/* An organisation's name is words: at least half its tokens (punctuation around
+ * them aside) Vietnamese syllables. Print read through the stamp where its name
+ * should be ("tbúngvif năwnB62iÿn" on a 1-bit page) is not a name. */
+static bool reads_as_name(const char *s)
+{
+    int tokens = 0, syllables = 0;
+    for (const char *p = s; *p;) {
+        p += strspn(p, " ");
+        size_t len = strcspn(p, " ");
+        if (!len)
+            break;
+        size_t from = 0, to = len;
+        while (from < to && ispunct((unsigned char)p[from]))
+            from++;
+        while (to > from && ispunct((unsigned char)p[to - 1]))
+            to--;
+        tokens++;
+        syllables += to > from && vt_syllable_valid(p + from, to - from);
+        p += len;
+    }
+    return tokens > 0 && 2 * syllables >= tokens;
+}
+
 int vt_stamp_fields_parse(const char *text, vt_stamp_fields *out)
 {
     *out = (vt_stamp_fields){0};
@@ -274,6 +298,10 @@ int vt_stamp_fields_parse(const char *text, vt_stamp_fields *out)
             free(folded);
         }
         p += len + (p[len] == '\n');
+    }
+    if (out->org && !reads_as_name(out->org)) {
+        free(out->org);
+        out->org = NULL;
     }
     /* "Ngày" itself can be unreadable under the ink; the stamp holds no other date
      * than the arrival, so a line that is a full d/m/yyyy date is it. */

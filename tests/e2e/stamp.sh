@@ -2,8 +2,8 @@
 # stamp.sh — on every fixture page with a receipt stamp (MANIFEST.tsv notes say
 # "ĐẾN stamp ...: ORG, NUMBER, YYYY-MM-DD", whatever the page's kind), vanthu
 # reports the stamp's number and date in JSON receipt_stamp, and no stamp text
-# leaks into the page text, on colour scans (read from the stamp's ink) and
-# greyscale ones (recognised in the OCR text); pages with only a seal report no
+# leaks into the page text, on colour scans (read from the stamp's ink),
+# greyscale and 1-bit ones (found by its frame); pages with only a seal report no
 # receipt stamp.
 # usage: stamp.sh VANTHU SCANS_DIR
 set -u

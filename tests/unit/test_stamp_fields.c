@@ -28,6 +28,12 @@ static const struct {
     {"BỆNH VIỆN\nNgày: 1112025\n", "BỆNH VIỆN", NULL, NULL, NULL},     /* 1/1, 11/2 or 1/12 */
     {"BỆNH VIỆN\nNgày: 181312024\n", "BỆNH VIỆN", NULL, "2024-03-18", NULL}, /* both slashes */
     {"BỆNH VIỆN\nNgày: 1512024\n", "BỆNH VIỆN", NULL, NULL, NULL},     /* 15/1 or 1/5 */
+    /* one slash read and the other lost: no date. Joining the digits again would
+     * also turn a misread digit into a wrong date ("15/312024" for 18/3/2024). */
+    {"BỆNH VIỆN\nNgày: 2114/2025\n", "BỆNH VIỆN", NULL, NULL, NULL},
+    /* print under the stamp read where its name is: not an organisation */
+    {"tbúngvif\\ năwnB62iÿn\nSố: 1532\n", NULL, "1532", NULL, NULL},
+    {"BỆNH VIỆN ĐA KHOA TỈNH.\nSố: 1532\n", "BỆNH VIỆN ĐA KHOA TỈNH.", "1532", NULL, NULL},
     /* noise before a label; an unreadable "Ngày" label with a full date after it */
     {"TRUNG TÂM Y TẾ\n= Số: 0213\ns.— =-j NRày: 13/2/2023\n", "TRUNG TÂM Y TẾ", "0213",
      "2023-02-13", NULL},
