@@ -19,48 +19,14 @@
 #include <string.h>
 #include <tesseract/capi.h>
 
+#include "ink.h"
 #include "ocr.h"
 #include "stages.h"
 #include "stamp_fields.h"
 
-/* Red or violet ink: red clearly above green; violet also has blue above green. */
-#define INK_MARGIN 50
-
 static bool applies(const vt_document *doc)
 {
     return vt_document_has_images(doc);
-}
-
-/* How far a pixel is from grey towards red or violet: red over green, and red or
- * blue over the other. Above INK_MARGIN it is stamp ink. */
-static l_int32 inkness(l_int32 r, l_int32 g, l_int32 b)
-{
-    l_int32 hue = r - b > b - g ? r - b : b - g;
-    return r - g < hue ? r - g : hue;
-}
-
-static bool is_ink(l_int32 r, l_int32 g, l_int32 b)
-{
-    return inkness(r, g, b) > INK_MARGIN;
-}
-
-/* 1 bpp mask of the stamp-coloured pixels of a 32 bpp page. */
-static PIX *ink_mask(PIX *page)
-{
-    l_int32 w = pixGetWidth(page), h = pixGetHeight(page);
-    PIX *mask = pixCreate(w, h, 1);
-    if (!mask)
-        return NULL;
-    l_uint32 *src = pixGetData(page), *dst = pixGetData(mask);
-    l_int32 swpl = pixGetWpl(page), dwpl = pixGetWpl(mask);
-    for (l_int32 y = 0; y < h; y++)
-        for (l_int32 x = 0; x < w; x++) {
-            l_int32 r, g, b;
-            extractRGBValues(src[y * swpl + x], &r, &g, &b);
-            if (is_ink(r, g, b))
-                SET_DATA_BIT(dst + y * dwpl, x);
-        }
-    return mask;
 }
 
 /* Where the stamp is and how its lettering lies: quarter turns clockwise that set
@@ -155,7 +121,7 @@ static PIX *soft_layer(PIX *page, BOX *box)
             extractRGBValues(src[y * swpl + x], &r, &g, &b);
             /* from no ink to full dark between 40 below and 20 above the mask's
              * threshold: a fringe pixel with some ink colour is already grey */
-            int dark = (inkness(r, g, b) - (INK_MARGIN - 40)) * 255 / 60;
+            int dark = (vt_inkness(r, g, b) - (VT_INK_MARGIN - 40)) * 255 / 60;
             SET_DATA_BYTE(dst + y * dwpl, x, 255 - (dark < 0 ? 0 : dark > 255 ? 255 : dark));
         }
     pixDestroy(&clip);
@@ -250,7 +216,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
 {
     if (!page->image || pixGetDepth(page->image) != 32)
         return VT_OK;
-    PIX *mask = ink_mask(page->image);
+    PIX *mask = vt_ink_mask(page->image);
     if (!mask)
         return vt_stage_fail(ctx, "out of memory");
     stamp_place place;

@@ -1,0 +1,32 @@
+/*
+ * ink.c — red and violet stamp ink on a colour page.
+ *
+ * Stamp and seal ink is pre-engraved red or violet (Decree 30/2020); black print
+ * and blue pen are neither. Red has red clearly above green; violet also has blue
+ * above green. Grey (print, paper) has all three alike.
+ */
+#include "ink.h"
+
+l_int32 vt_inkness(l_int32 r, l_int32 g, l_int32 b)
+{
+    l_int32 hue = r - b > b - g ? r - b : b - g;
+    return r - g < hue ? r - g : hue;
+}
+
+PIX *vt_ink_mask(PIX *page)
+{
+    l_int32 w = pixGetWidth(page), h = pixGetHeight(page);
+    PIX *mask = pixCreate(w, h, 1);
+    if (!mask)
+        return NULL;
+    l_uint32 *src = pixGetData(page), *dst = pixGetData(mask);
+    l_int32 swpl = pixGetWpl(page), dwpl = pixGetWpl(mask);
+    for (l_int32 y = 0; y < h; y++)
+        for (l_int32 x = 0; x < w; x++) {
+            l_int32 r, g, b;
+            extractRGBValues(src[y * swpl + x], &r, &g, &b);
+            if (vt_inkness(r, g, b) > VT_INK_MARGIN)
+                SET_DATA_BIT(dst + y * dwpl, x);
+        }
+    return mask;
+}
