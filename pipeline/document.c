@@ -291,6 +291,21 @@ void vt_document_offer_receipt_stamp(vt_document *doc, vt_receipt_stamp *stamp)
     vt_receipt_stamp_free(stamp);
 }
 
+bool vt_document_add_seal(vt_document *doc, int page, vt_box box, char *text, char *raw)
+{
+    vt_document_lock(doc);
+    bool ok = vt_array_grow((void **)&doc->seals, &doc->n_seals, &doc->cap_seals,
+                            sizeof *doc->seals);
+    if (ok)
+        doc->seals[doc->n_seals - 1] = (vt_seal){page, box, text, raw};
+    vt_document_unlock(doc);
+    if (!ok) {
+        free(text);
+        free(raw);
+    }
+    return ok;
+}
+
 bool vt_document_has_receipt_stamp_by(vt_document *doc, int page)
 {
     vt_document_lock(doc);
@@ -306,6 +321,11 @@ void vt_document_free(vt_document *doc)
     vt_receipt_stamp_free(doc->receipt_stamp);
     vt_document_clear_repairs(doc);
     free(doc->repairs);
+    for (size_t i = 0; i < doc->n_seals; i++) {
+        free(doc->seals[i].text);
+        free(doc->seals[i].raw);
+    }
+    free(doc->seals);
     for (size_t i = 0; i < doc->n_attachments; i++) {
         free(doc->attachments[i].title);
         free(doc->attachments[i].text);

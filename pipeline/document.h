@@ -135,6 +135,15 @@ typedef struct vt_receipt_stamp {
                                  * scan): OCR reads it with the print */
 } vt_receipt_stamp;
 
+/* An organisation's round seal (red, over the signature): its ring text. */
+typedef struct vt_seal {
+    int page;
+    vt_box box;
+    char *text;                 /* owned: the ring text read once round, from the
+                                 * star that marks its start; NULL when unread */
+    char *raw;                  /* owned: what OCR read on the unrolled ring */
+} vt_seal;
+
 struct vt_document {
     char *source;               /* file name, "-", or caller-given name */
     vt_input_kind kind;
@@ -146,6 +155,8 @@ struct vt_document {
     char *text;                 /* composed by emit; NULL before */
     bool failed;                /* a stage or the input failed; see errors */
     vt_receipt_stamp *receipt_stamp;  /* owned; NULL when none was found */
+    vt_seal *seals;             /* owned, in the order pages finished */
+    size_t n_seals, cap_seals;
     vt_repair_record *repairs;  /* filled by emit and text stages */
     size_t n_repairs, cap_repairs;
     vt_attachment *attachments;
@@ -173,6 +184,9 @@ void vt_receipt_stamp_free(vt_receipt_stamp *stamp);
  * the stamp of the earliest page is the receipt, so it replaces the document's
  * stamp only when none is there or that one is from a later page. Takes the lock. */
 void vt_document_offer_receipt_stamp(vt_document *doc, vt_receipt_stamp *stamp);
+/* Add a seal (its strings taken over); false when out of memory (they are then
+ * freed). Takes the lock. */
+bool vt_document_add_seal(vt_document *doc, int page, vt_box box, char *text, char *raw);
 /* Whether the document already has a stamp from `page` or an earlier page. */
 bool vt_document_has_receipt_stamp_by(vt_document *doc, int page);
 

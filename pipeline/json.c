@@ -408,6 +408,25 @@ static json_object *references_json(const vt_document *doc, bool *ok)
     return arr;
 }
 
+static json_object *seals_json(const vt_document *doc, bool *ok)
+{
+    json_object *arr = new_array_or_fail(ok);
+    for (size_t i = 0; arr && i < doc->n_seals && *ok; i++) {
+        const vt_seal *seal = &doc->seals[i];
+        json_object *sj = json_object_new_object();
+        if (!sj) {
+            *ok = false;
+            break;
+        }
+        add(sj, "page", json_object_new_int(seal->page), ok);
+        add(sj, "box", box_json(seal->box, ok), ok);
+        add_string_or_null(sj, "text", seal->text, ok);
+        add_string_or_null(sj, "raw", seal->raw, ok);
+        push(arr, sj, ok);
+    }
+    return arr;
+}
+
 static json_object *attachments_json(const vt_document *doc, bool *ok)
 {
     json_object *arr = new_array_or_fail(ok);
@@ -517,6 +536,7 @@ static json_object *document_json(const vt_document *doc, bool *ok)
         add(root, "receipt_stamp", receipt_stamp_json(doc->receipt_stamp, ok), ok);
     else
         json_object_object_add(root, "receipt_stamp", NULL);
+    add(root, "seals", seals_json(doc, ok), ok);
     add(root, "margin_notes", margin_notes_json(doc, ok), ok);
     add(root, "attachments", attachments_json(doc, ok), ok);
     add(root, "errors", messages_json(doc->errors, doc->n_errors, ok), ok);

@@ -6,7 +6,8 @@
  * text (through vt_document_edit_text) and read facts from it. A new stage is
  * added here and nowhere else.
  *
- * The page-geometry stages run after ink_dropout (stamps and pen gone, less to
+ * receipt_stamp and seal read stamp ink by its colour, so they run before
+ * ink_dropout makes it vanish. The page-geometry stages run after ink_dropout (stamps and pen gone, less to
  * mislead them) and in this order: resolution first, because orientation
  * detection and the skew search need letters of a readable size (OSD's answers
  * went wrong at a third of 300 dpi); orientation before deskew, because the skew
@@ -26,6 +27,7 @@ static const vt_stage *const registry[] = {
     &vt_stage_load_text,
     &vt_stage_load_pdf,
     &vt_stage_receipt_stamp,
+    &vt_stage_seal,
     &vt_stage_ink_dropout,
     &vt_stage_background,
     &vt_stage_resolution,

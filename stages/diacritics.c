@@ -317,6 +317,28 @@ static bool restyle_line(vt_line *line, vt_tone_style style)
     return true;
 }
 
+/* A seal's ring text is a name OCR read off a curve, marks the likeliest to go
+ * wrong ("UBND TÍNH LẠNG SƠN"): the model repairs it like a line of the text
+ * (kept in JSON only; no repair record, as it is not in `text`). */
+static vt_status repair_seal(const vt_lm *lm, vt_seal *seal, vt_stage_context *ctx)
+{
+    if (!seal->text)
+        return VT_OK;
+    vt_diacritics_result result;
+    char *error = NULL;
+    if (!vt_diacritics_apply(lm, VT_DIACRITICS_REPAIR, seal->text, strlen(seal->text), NULL, 0,
+                             &result, &error)) {
+        vt_status status = vt_stage_fail(ctx, "%s", error ? error : "out of memory");
+        free(error);
+        return status;
+    }
+    free(seal->text);
+    seal->text = result.text;
+    result.text = NULL;
+    vt_diacritics_result_free(&result);
+    return VT_OK;
+}
+
 static vt_status run(vt_document *doc, vt_stage_context *ctx)
 {
     const vt_options *opt = vt_stage_context_options(ctx);
@@ -342,6 +364,9 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
                 if (!restyle_line(&block->lines[l], style))
                     return vt_stage_fail(ctx, "out of memory");
         }
+    for (size_t i = 0; mode == VT_DIACRITICS_REPAIR && i < doc->n_seals; i++)
+        if (repair_seal(lm, &doc->seals[i], ctx) != VT_OK)
+            return VT_ERROR;
     return VT_OK;
 }
 

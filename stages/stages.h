@@ -11,6 +11,7 @@ extern const vt_stage vt_stage_load_image;   /* stages/load_image.c */
 extern const vt_stage vt_stage_load_text;    /* stages/load_text.c */
 extern const vt_stage vt_stage_load_pdf;     /* stages/load_pdf.c */
 extern const vt_stage vt_stage_receipt_stamp; /* stages/receipt_stamp.c */
+extern const vt_stage vt_stage_seal;         /* stages/seal.c */
 extern const vt_stage vt_stage_ink_dropout;  /* stages/ink_dropout.c */
 extern const vt_stage vt_stage_background;   /* stages/background.c */
 extern const vt_stage vt_stage_resolution;   /* stages/resolution.c */

@@ -4,7 +4,7 @@
 # reports the stamp's number and date in JSON receipt_stamp, and no stamp text
 # leaks into the page text, on colour scans (read from the stamp's ink),
 # greyscale and 1-bit ones (found by its frame); pages with only a seal report no
-# receipt stamp.
+# receipt stamp, and a seal's ring text (meta.json) is read into JSON seals.
 # usage: stamp.sh VANTHU SCANS_DIR
 set -u
 vanthu=$1 scans=$2
@@ -25,6 +25,11 @@ while IFS=$'\t' read -r image page truth dpi kind notes; do
     check "$image: the stamp's labels are not in the text" sh -c "! echo '$text' | grep -q -e 'Chuyển:' -e 'Ngày: '"
   else
     check "$image: a seal is not a receipt stamp" grep -q '"receipt_stamp":null' "$T/out.json"
+  fi
+  # A seal's ring text (meta.json "seal": {"text": "NAME ★", ...}) is in JSON seals.
+  seal=$(grep -o '"seal": {"text": "[^"]*' "$scans/${image%.*}.meta.json" | sed 's/.*"text": "//; s/ ★$//')
+  if [ -n "$seal" ]; then
+    check "$image: seal text '$seal'" grep -q "\"seals\":\[{[^}]*\"text\":\"$seal\"" "$T/out.json"
   fi
 done < "$scans/MANIFEST.tsv"
 check_summary
