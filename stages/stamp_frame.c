@@ -282,53 +282,69 @@ static void whiten(PIX *page, BOX *box, PIX *mask)
         }
 }
 
-/* Read the framed box and, when it is the stamp, record it and take its ink off
- * the page. 0, or -1 when memory ran out. */
+/* The stamp's ink in the framed box, when it is lighter than print: 1 bpp, the
+ * box's size; NULL (with *ok still true) when it is as dark as print. */
+static PIX *separable_ink(PIX *page, PIX *box_grey, PIX *lines, bool *ok)
+{
+    int ink_grey = frame_grey(box_grey, lines);
+    *ok = true;
+    if (ink_grey < LIGHT_INK || pixGetDepth(page) != 8)
+        return NULL;
+    /* Between the print's core and the ink's: darker is print. */
+    PIX *ink = light_ink(box_grey, (ink_grey + PRINT_GREY) / 2);
+    *ok = ink != NULL;
+    return ink;
+}
+
+/* Record the stamp (its reading taken over) and, when its ink could be told from
+ * the print, take that ink off the page. */
+static int record(vt_document *doc, vt_page *page, BOX *box, vt_stamp_fields *fields,
+                  char *raw, PIX *ink)
+{
+    vt_receipt_stamp *stamp = calloc(1, sizeof *stamp);
+    if (!stamp) {
+        free(raw);
+        vt_stamp_fields_free(fields);
+        return -1;
+    }
+    l_int32 x, y, w, h;
+    boxGetGeometry(box, &x, &y, &w, &h);
+    *stamp = (vt_receipt_stamp){.page = page->number, .box = {x, y, w, h}, .org = fields->org,
+                                .number = fields->number, .date = fields->date,
+                                .forwarded_to = fields->forwarded_to, .raw = raw,
+                                .ink_on_page = ink == NULL};
+    vt_document_offer_receipt_stamp(doc, stamp);
+    if (ink)
+        whiten(page->image, box, ink);
+    return 0;
+}
+
+/* Read the framed box and, when it is the stamp, record it. 0, or -1 when memory
+ * ran out. The box is read from the stamp's own ink when it can be told from the
+ * print, and as it is otherwise. */
 static int take_stamp(vt_document *doc, vt_page *page, PIX *grey, frame *f,
                       TessBaseAPI *api)
 {
     PIX *box_grey = pixClipRectangle(grey, f->box, NULL);
-    if (!box_grey)
-        return -1;
-    int ink_grey = frame_grey(box_grey, f->lines);
-    bool light = ink_grey >= LIGHT_INK && pixGetDepth(page->image) == 8;
-    /* Between the print's core and the ink's: darker is print. */
-    PIX *ink = light ? light_ink(box_grey, (ink_grey + PRINT_GREY) / 2) : NULL;
-    PIX *layer = !light ? pixClone(box_grey) : ink ? pixConvert1To8(NULL, ink, 255, 0) : NULL;
+    bool ok = box_grey != NULL;
+    PIX *ink = ok ? separable_ink(page->image, box_grey, f->lines, &ok) : NULL;
+    PIX *layer = !ok ? NULL : ink ? pixConvert1To8(NULL, ink, 255, 0) : pixClone(box_grey);
+    ok = ok && layer;
     pixDestroy(&box_grey);
     char *raw = layer ? read_stamp(api, layer, page->dpi) : NULL;
-    bool failed = !layer;
     pixDestroy(&layer);
     vt_stamp_fields fields = {0};
-    if (failed || (raw && vt_stamp_fields_parse(raw, &fields) != 0)) {
-        free(raw);
-        pixDestroy(&ink);
-        return -1;
-    }
-    if (!raw || !reads_like_stamp(&fields)) {
-        free(raw);
+    int status = 0;
+    if (!ok || (raw && vt_stamp_fields_parse(raw, &fields) != 0))
+        status = -1;
+    else if (raw && reads_like_stamp(&fields)) {
+        status = record(doc, page, f->box, &fields, raw, ink);
+        raw = NULL;             /* the stamp's now */
+    } else
         vt_stamp_fields_free(&fields);
-        pixDestroy(&ink);
-        return 0;
-    }
-    vt_receipt_stamp *stamp = calloc(1, sizeof *stamp);
-    if (!stamp) {
-        free(raw);
-        vt_stamp_fields_free(&fields);
-        pixDestroy(&ink);
-        return -1;
-    }
-    l_int32 x, y, w, h;
-    boxGetGeometry(f->box, &x, &y, &w, &h);
-    *stamp = (vt_receipt_stamp){.page = page->number, .box = {x, y, w, h}, .org = fields.org,
-                                .number = fields.number, .date = fields.date,
-                                .forwarded_to = fields.forwarded_to, .raw = raw,
-                                .ink_on_page = ink == NULL};
-    vt_document_offer_receipt_stamp(doc, stamp);
-    if (ink)
-        whiten(page->image, f->box, ink);
+    free(raw);
     pixDestroy(&ink);
-    return 0;
+    return status;
 }
 
 static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx)
