@@ -20,7 +20,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "binarise.h"
 #include "stages.h"
 
 /*
@@ -62,26 +61,28 @@ static int compare_ints(const void *a, const void *b)
 }
 
 /*
- * Binarising a whole 300-dpi page costs about 500 ms, a page halved first 40 ms.
- * Halved, 300-dpi letters are still 13–14 px and well measured; so the page is
+ * Binarising a whole 300-dpi page cost about 500 ms, a page halved first 40 ms
+ * (since vt_binarise lost its copies: 70 and 22 ms). Halved, 300-dpi letters are
+ * still 13–14 px and well measured; so the page is
  * measured halved first, and at full size only when the halved measure does not
  * clearly put it above MIN_HEIGHT (below CLEAR_HEIGHT, about 245 dpi), where
  * small letters need every pixel.
  */
 #define CLEAR_HEIGHT 22
 
-/* Median height of the letter-sized blobs of ink in `image` reduced `reduction`
- * (1 or 2) times, in the image's own pixels; 0 when there are too few letters to
- * tell; -1 when out of memory. */
-static int median_letter_height(PIX *image, int reduction)
+/* Median height of the letter-sized blobs of ink in the page image reduced
+ * `reduction` (1 or 2) times, in the image's own pixels; 0 when there are too few
+ * letters to tell; -1 when out of memory. The binarised page is the one deskew
+ * measures on too (vt_page_binary): made here, it is not made again there. */
+static int median_letter_height(vt_page *page, int reduction)
 {
-    PIX *binary = vt_binarise(image, reduction);
+    PIX *binary = vt_page_binary(page, reduction);
     BOXA *blobs = binary ? pixConnCompBB(binary, 8) : NULL;
     l_int32 count = blobs ? boxaGetCount(blobs) : 0;
     int *heights = blobs ? malloc(((size_t)count + 1) * sizeof *heights) : NULL;
     int median = heights ? 0 : -1;
     size_t n = 0;
-    l_int32 max_height = pixGetHeight(image) / reduction / MAX_PAGE_FRACTION;
+    l_int32 max_height = pixGetHeight(page->image) / reduction / MAX_PAGE_FRACTION;
     for (l_int32 i = 0; heights && i < count; i++) {
         l_int32 x, y, w, h;
         boxaGetBoxGeometry(blobs, i, &x, &y, &w, &h);
@@ -117,9 +118,9 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     (void)doc;
     if (!page->image)
         return VT_OK;
-    int height = median_letter_height(page->image, pixGetDepth(page->image) > 1 ? 2 : 1);
+    int height = median_letter_height(page, pixGetDepth(page->image) > 1 ? 2 : 1);
     if (height >= 0 && height < CLEAR_HEIGHT)
-        height = median_letter_height(page->image, 1);
+        height = median_letter_height(page, 1);
     if (height < 0)
         return vt_stage_fail(ctx, "out of memory");
     double max_mp = vt_stage_context_options(ctx)->max_megapixels;
@@ -138,6 +139,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     /* The resolution the text now has, measured by the ruler above. */
     int dpi = (int)lround(height / HEIGHT_PER_DPI * factor);
     pixSetResolution(large, dpi, dpi);
+    vt_page_forget_binary(page);
     pixDestroy(&page->image);
     page->image = large;
     page->width = pixGetWidth(large);

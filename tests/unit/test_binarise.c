@@ -1,7 +1,8 @@
 /*
  * test_binarise.c — vt_binarise gives exactly what Leptonica's
  * pixOtsuThreshOnBackgroundNorm gives (it is that function without its copies),
- * for grey, colour, colormapped and bilevel pages, full size and halved.
+ * for grey, colour, colormapped and bilevel pages, full size and halved; and
+ * vt_page_binary shares one copy per page image and notices a replaced image.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <leptonica/allheaders.h>
 
 #include "binarise.h"
+#include "document.h"
 
 #define NOTICE VT_SOURCE_DIR "/fixtures/sample/notice.png"
 
@@ -86,10 +88,62 @@ static void test_same_as_leptonica(void **state)
     pixDestroy(&grey);
 }
 
+static void assert_binarised(PIX *got, PIX *image, int reduction)
+{
+    PIX *want = vt_binarise(image, reduction);
+    l_int32 same = 0;
+    pixEqual(got, want, &same);
+    assert_true(same);
+    pixDestroy(&want);
+}
+
+static void test_page_binary_shared_and_renewed(void **state)
+{
+    (void)state;
+    vt_document *doc = vt_document_new("test");
+    vt_page *page = doc ? vt_document_add_page(doc) : NULL;
+    assert_non_null(page);
+    page->image = pixRead(NOTICE);
+    assert_non_null(page->image);
+
+    /* One copy per reduction, made once. */
+    PIX *full = vt_page_binary(page, 1), *again = vt_page_binary(page, 1);
+    PIX *half = vt_page_binary(page, 2);
+    assert_true(full && half && full == again && half != full);
+    assert_binarised(full, page->image, 1);
+    assert_binarised(half, page->image, 2);
+    pixDestroy(&again);
+
+    /* A stage replaces the image without telling (as orientation does): the next
+     * request binarises the new one. */
+    PIX *turned = pixRotateOrth(page->image, 1);
+    assert_non_null(turned);
+    pixDestroy(&page->image);
+    page->image = turned;
+    PIX *renewed = vt_page_binary(page, 1);
+    assert_true(renewed && renewed != full);
+    assert_int_equal(pixGetWidth(renewed), pixGetWidth(turned));
+    assert_binarised(renewed, turned, 1);
+
+    /* Forgetting drops every reference the page held but the image itself. */
+    vt_page_forget_binary(page);
+    assert_int_equal(pixGetRefcount(page->image), 1);
+    assert_int_equal(pixGetRefcount(renewed), 1);
+    pixDestroy(&renewed);
+    pixDestroy(&full);
+    pixDestroy(&half);
+    /* Copies still held when the document goes are freed with it. */
+    PIX *left = vt_page_binary(page, 2);
+    assert_non_null(left);
+    pixDestroy(&left);
+    vt_document_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_as_leptonica),
+        cmocka_unit_test(test_page_binary_shared_and_renewed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
