@@ -100,6 +100,36 @@ static int median_letter_height(vt_page *page, int reduction)
     return median;
 }
 
+/*
+ * Pages that say they are below CLEAR_DPI (where halved letters fall under
+ * CLEAR_HEIGHT: every 200-dpi fixture page) would be measured twice, halved and
+ * then at full size. They are measured at full size first: a full-size height of
+ * MIN_HEIGHT or more, or none (0), leaves the page alone whatever the halved
+ * measure says, so the halved one is taken only when the full one asks for an
+ * enlargement, and the rule above then decides between them. Same scale, same
+ * dpi, on every page; the full-size copy is the one deskew uses at 200 dpi.
+ */
+#define CLEAR_DPI 245
+
+/* The letter height that decides the page's enlargement (see CLEAR_HEIGHT and
+ * CLEAR_DPI); -1 when out of memory. */
+static int letter_height(vt_page *page)
+{
+    /* A bilevel page is never reduced: its one measure is both. */
+    if (pixGetDepth(page->image) == 1)
+        return median_letter_height(page, 1);
+    int full = 0;
+    if (page->dpi < CLEAR_DPI) {
+        full = median_letter_height(page, 1);
+        if (full <= 0 || full >= MIN_HEIGHT)
+            return full;
+    }
+    int half = median_letter_height(page, 2);
+    if (half < 0 || half >= CLEAR_HEIGHT)
+        return half;
+    return page->dpi < CLEAR_DPI ? full : median_letter_height(page, 1);
+}
+
 /* The enlargement for a page whose letters are `height` px: 1 when it needs none. */
 static double scale_factor(const vt_page *page, int height, double max_megapixels)
 {
@@ -118,9 +148,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     (void)doc;
     if (!page->image)
         return VT_OK;
-    int height = median_letter_height(page, pixGetDepth(page->image) > 1 ? 2 : 1);
-    if (height >= 0 && height < CLEAR_HEIGHT)
-        height = median_letter_height(page, 1);
+    int height = letter_height(page);
     if (height < 0)
         return vt_stage_fail(ctx, "out of memory");
     double max_mp = vt_stage_context_options(ctx)->max_megapixels;
