@@ -263,6 +263,7 @@ static void free_page(vt_page *page)
     }
     free(page->blocks);
     free(page->text);
+    vt_page_forget_binary(page);
     if (page->image)
         pixDestroy(&page->image);
 }

@@ -87,6 +87,11 @@ typedef struct vt_page {
     int width, height, dpi;
     struct Pix *image;          /* owned; loaded from the page source while page
                                  * stages run, NULL otherwise (and for text input) */
+    struct {                    /* owned: binarised copies of `image` that the
+                                 * measuring stages share (vt_page_binary) */
+        struct Pix *of;         /* a reference to the image they were made from */
+        struct Pix *copy[2];    /* full size and halved; NULL until asked for */
+    } binary;
     vt_block *blocks;
     size_t n_blocks, cap_blocks;
     double mean_confidence;     /* < 0: unknown */
@@ -198,6 +203,15 @@ vt_block *vt_page_add_block(vt_page *page);
 vt_block *vt_page_insert_block(vt_page *page, size_t index);
 vt_line *vt_block_add_line(vt_block *block);
 vt_word *vt_line_add_word(vt_line *line, const char *text, size_t len);
+
+/* The page image binarised by vt_binarise (binarise.h), reduced `reduction` (1 or 2)
+ * times: made once per image and shared by the stages that measure on it. A new
+ * reference the caller destroys; NULL when out of memory. A page image replaced
+ * since is noticed; a stage that replaces it calls vt_page_forget_binary all the
+ * same, so the old image is freed at once, and one that changes its pixels in
+ * place must call it. */
+struct Pix *vt_page_binary(vt_page *page, int reduction);
+void vt_page_forget_binary(vt_page *page);
 
 bool vt_word_add_alternative(vt_word *word, unsigned symbol, const char *text, float confidence);
 

@@ -113,6 +113,8 @@ static vt_status run_one_page(vt_session *session, vt_document *doc, vt_page *pa
     for (size_t i = first; i < last && status == VT_OK; i++)
         if (enabled(engine, i, doc))
             status = call_stage(engine->stages[i], session, doc, page);
+    /* The binarised copies serve page stages only. */
+    vt_page_forget_binary(page);
     if (loaded)
         pixDestroy(&page->image);
     return status;

@@ -15,7 +15,6 @@
 #include <leptonica/allheaders.h>
 #include <math.h>
 
-#include "binarise.h"
 #include "stages.h"
 
 /*
@@ -57,13 +56,15 @@ static bool applies(const vt_document *doc)
 }
 
 /* The angle (degrees) that straightens the page and Leptonica's confidence in
- * it; false when the page could not be measured (out of memory). */
-static bool measure_skew(PIX *image, int dpi, float *angle, float *confidence)
+ * it; false when the page could not be measured (out of memory). The binarised
+ * page is usually the one resolution measured on (vt_page_binary), unless
+ * orientation turned the page since. */
+static bool measure_skew(vt_page *page, float *angle, float *confidence)
 {
     *angle = 0;
     *confidence = 0;
-    int halve = dpi >= HALVE_DPI && pixGetDepth(image) > 1 ? 2 : 1;
-    PIX *binary = vt_binarise(image, halve);
+    int halve = page->dpi >= HALVE_DPI && pixGetDepth(page->image) > 1 ? 2 : 1;
+    PIX *binary = vt_page_binary(page, halve);
     if (!binary)
         return false;
     /* A page too small for the reductions (a thumbnail, a strip) has no lines to
@@ -84,7 +85,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     if (!page->image)
         return VT_OK;
     float angle, confidence;
-    if (!measure_skew(page->image, page->dpi, &angle, &confidence))
+    if (!measure_skew(page, &angle, &confidence))
         return vt_stage_fail(ctx, "out of memory");
     if (confidence < MIN_CONFIDENCE || fabsf(angle) < MIN_ANGLE)
         return VT_OK;
@@ -97,6 +98,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     if (!straight)
         return vt_stage_fail(ctx, "out of memory");
     pixCopyResolution(straight, page->image);
+    vt_page_forget_binary(page);
     pixDestroy(&page->image);
     page->image = straight;
     page->width = pixGetWidth(straight);

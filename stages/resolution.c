@@ -20,7 +20,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "binarise.h"
 #include "stages.h"
 
 /*
@@ -62,26 +61,28 @@ static int compare_ints(const void *a, const void *b)
 }
 
 /*
- * Binarising a whole 300-dpi page costs about 500 ms, a page halved first 40 ms.
- * Halved, 300-dpi letters are still 13–14 px and well measured; so the page is
+ * Binarising a whole 300-dpi page cost about 500 ms, a page halved first 40 ms
+ * (since vt_binarise lost its copies: 70 and 22 ms). Halved, 300-dpi letters are
+ * still 13–14 px and well measured; so the page is
  * measured halved first, and at full size only when the halved measure does not
  * clearly put it above MIN_HEIGHT (below CLEAR_HEIGHT, about 245 dpi), where
  * small letters need every pixel.
  */
 #define CLEAR_HEIGHT 22
 
-/* Median height of the letter-sized blobs of ink in `image` reduced `reduction`
- * (1 or 2) times, in the image's own pixels; 0 when there are too few letters to
- * tell; -1 when out of memory. */
-static int median_letter_height(PIX *image, int reduction)
+/* Median height of the letter-sized blobs of ink in the page image reduced
+ * `reduction` (1 or 2) times, in the image's own pixels; 0 when there are too few
+ * letters to tell; -1 when out of memory. The binarised page is the one deskew
+ * measures on too (vt_page_binary): made here, it is not made again there. */
+static int median_letter_height(vt_page *page, int reduction)
 {
-    PIX *binary = vt_binarise(image, reduction);
+    PIX *binary = vt_page_binary(page, reduction);
     BOXA *blobs = binary ? pixConnCompBB(binary, 8) : NULL;
     l_int32 count = blobs ? boxaGetCount(blobs) : 0;
     int *heights = blobs ? malloc(((size_t)count + 1) * sizeof *heights) : NULL;
     int median = heights ? 0 : -1;
     size_t n = 0;
-    l_int32 max_height = pixGetHeight(image) / reduction / MAX_PAGE_FRACTION;
+    l_int32 max_height = pixGetHeight(page->image) / reduction / MAX_PAGE_FRACTION;
     for (l_int32 i = 0; heights && i < count; i++) {
         l_int32 x, y, w, h;
         boxaGetBoxGeometry(blobs, i, &x, &y, &w, &h);
@@ -97,6 +98,36 @@ static int median_letter_height(PIX *image, int reduction)
     boxaDestroy(&blobs);
     pixDestroy(&binary);
     return median;
+}
+
+/*
+ * Pages that say they are below CLEAR_DPI (where halved letters fall under
+ * CLEAR_HEIGHT: every 200-dpi fixture page) would be measured twice, halved and
+ * then at full size. They are measured at full size first: a full-size height of
+ * MIN_HEIGHT or more, or none (0), leaves the page alone whatever the halved
+ * measure says, so the halved one is taken only when the full one asks for an
+ * enlargement, and the rule above then decides between them. Same scale, same
+ * dpi, on every page; the full-size copy is the one deskew uses at 200 dpi.
+ */
+#define CLEAR_DPI 245
+
+/* The letter height that decides the page's enlargement (see CLEAR_HEIGHT and
+ * CLEAR_DPI); -1 when out of memory. */
+static int letter_height(vt_page *page)
+{
+    /* A bilevel page is never reduced: its one measure is both. */
+    if (pixGetDepth(page->image) == 1)
+        return median_letter_height(page, 1);
+    int full = 0;
+    if (page->dpi < CLEAR_DPI) {
+        full = median_letter_height(page, 1);
+        if (full <= 0 || full >= MIN_HEIGHT)
+            return full;
+    }
+    int half = median_letter_height(page, 2);
+    if (half < 0 || half >= CLEAR_HEIGHT)
+        return half;
+    return page->dpi < CLEAR_DPI ? full : median_letter_height(page, 1);
 }
 
 /* The enlargement for a page whose letters are `height` px: 1 when it needs none. */
@@ -117,9 +148,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     (void)doc;
     if (!page->image)
         return VT_OK;
-    int height = median_letter_height(page->image, pixGetDepth(page->image) > 1 ? 2 : 1);
-    if (height >= 0 && height < CLEAR_HEIGHT)
-        height = median_letter_height(page->image, 1);
+    int height = letter_height(page);
     if (height < 0)
         return vt_stage_fail(ctx, "out of memory");
     double max_mp = vt_stage_context_options(ctx)->max_megapixels;
@@ -138,6 +167,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     /* The resolution the text now has, measured by the ruler above. */
     int dpi = (int)lround(height / HEIGHT_PER_DPI * factor);
     pixSetResolution(large, dpi, dpi);
+    vt_page_forget_binary(page);
     pixDestroy(&page->image);
     page->image = large;
     page->width = pixGetWidth(large);
