@@ -314,8 +314,10 @@ static int record(vt_document *doc, vt_page *page, BOX *box, vt_stamp_fields *fi
                                 .forwarded_to = fields->forwarded_to, .raw = raw,
                                 .ink_on_page = ink == NULL};
     vt_document_offer_receipt_stamp(doc, stamp);
-    if (ink)
+    if (ink) {
         whiten(page->image, box, ink);
+        vt_page_forget_binary(page);    /* its pixels changed in place */
+    }
     return 0;
 }
 
