@@ -17,7 +17,8 @@
  * ocr, whose page must no longer hold the stamp. page_number right
  * after ocr reads what Tesseract's layout analysis dropped, before layout and
  * margin_notes look at the top margin; stamp_words before layout, which must
- * not take a stamp's words for a header column.
+ * not take a stamp's words for a header column; lost_lines after both, so that
+ * neither a page number nor a stamp's words look lost.
  */
 #include "engine.h"
 #include "stages.h"
@@ -37,6 +38,7 @@ static const vt_stage *const registry[] = {
     &vt_stage_ocr,
     &vt_stage_page_number,
     &vt_stage_stamp_words,
+    &vt_stage_lost_lines,
     &vt_stage_layout_columns,
     &vt_stage_margin_notes,
     &vt_stage_unicode,
