@@ -95,6 +95,29 @@ static void drop_empty_lines(vt_block *block)
     block->n_lines = kept;
 }
 
+/* Drop the blocks a move emptied (the stamp's own, when nothing was the
+ * stamp's). */
+static void drop_empty_blocks(vt_page *page)
+{
+    size_t kept = 0;
+    for (size_t b = 0; b < page->n_blocks; b++) {
+        if (page->blocks[b].n_lines == 0)
+            free(page->blocks[b].lines);
+        else
+            page->blocks[kept++] = page->blocks[b];
+    }
+    page->n_blocks = kept;
+}
+
+/* A block's box again from its lines, after words left it. */
+static void rebox(vt_block *block)
+{
+    drop_empty_lines(block);
+    block->box = (vt_box){0};
+    for (size_t l = 0; l < block->n_lines; l++)
+        block->box = vt_box_union(block->box, block->lines[l].box);
+}
+
 /* Move the stamp's words into a new block of kind stamp: a line per line of the
  * notice that gave words. */
 static vt_status set_apart(vt_page *page, vt_box frame, const char *raw, vt_stage_context *ctx)
@@ -106,26 +129,21 @@ static vt_status set_apart(vt_page *page, vt_box frame, const char *raw, vt_stag
     stamp->kind = VT_BLOCK_STAMP;
     for (size_t b = 0; b < n_blocks; b++) {
         vt_block *block = &page->blocks[b];
+        bool touched = false;
         for (size_t l = 0; block->kind == VT_BLOCK_TEXT && l < block->n_lines; l++) {
             if (!overlaps(block->lines[l].box, frame))
                 continue;
+            touched = true;
             vt_line *to = vt_block_add_line(stamp);
             /* vt_block_add_line may move stamp's lines, never the notice's. */
             if (!to || !take_words(&block->lines[l], frame, raw, to))
                 return vt_stage_fail(ctx, "out of memory");
         }
-        drop_empty_lines(block);
-        block->box = (vt_box){0};
-        for (size_t l = 0; l < block->n_lines; l++)
-            block->box = vt_box_union(block->box, block->lines[l].box);
+        if (touched)
+            rebox(block);
     }
-    drop_empty_lines(stamp);
-    for (size_t l = 0; l < stamp->n_lines; l++)
-        stamp->box = vt_box_union(stamp->box, stamp->lines[l].box);
-    if (stamp->n_lines == 0) {      /* nothing was the stamp's: no empty block */
-        free(stamp->lines);
-        page->n_blocks--;
-    }
+    rebox(stamp);
+    drop_empty_blocks(page);
     return VT_OK;
 }
 
