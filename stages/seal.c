@@ -114,6 +114,9 @@ static ring *find_seals(PIX *mask, int dpi, int *n, bool *failed)
     *failed = *failed || (count && !rings);
     for (l_int32 i = 0; rings && i < count; i++) {
         l_int32 x, y, w, h;
+        boxaGetBoxGeometry(blobs, i, NULL, NULL, &w, &h);
+        if (w < 25 * mm || w > 55 * mm)
+            continue;               /* far from a seal's size: not worth measuring */
         if (!exact_box(mask, boxaGetBox(blobs, i, L_CLONE), &x, &y, &w, &h))
             continue;
         ring rg = {x + w / 2.0, y + h / 2.0, (w + h) / 4.0};
