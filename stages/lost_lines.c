@@ -53,14 +53,16 @@ static vt_box text_area(const vt_page *page)
     return area;
 }
 
-/* The binarised page with every word OCR read (any block kind) erased. */
-static PIX *unread_ink(vt_page *page, int reduction)
+/* The binarised page with every word OCR read (any block kind) erased, reduced
+ * *reduction times: asked for halved, a 1-bit page comes back at full size. */
+static PIX *unread_ink(vt_page *page, int *reduction)
 {
-    PIX *binary = vt_page_binary(page, reduction);
+    PIX *binary = vt_page_binary(page, *reduction);
     PIX *ink = binary ? pixCopy(NULL, binary) : NULL;
     pixDestroy(&binary);
     if (!ink)
         return NULL;
+    *reduction = pixGetWidth(ink) * 3 / 2 < pixGetWidth(page->image) ? 2 : 1;
     int margin = (int)(WORD_MARGIN_MM * page->dpi / 25.4);
     for (size_t b = 0; b < page->n_blocks; b++)
         for (size_t l = 0; l < page->blocks[b].n_lines; l++) {
@@ -68,9 +70,10 @@ static PIX *unread_ink(vt_page *page, int reduction)
             for (size_t w = 0; w < line->n_words; w++) {
                 vt_box box = line->words[w].box;
                 if (box.w > 0)
-                    pixRasterop(ink, (box.x - margin) / reduction, (box.y - margin) / reduction,
-                                (box.w + 2 * margin) / reduction + 1,
-                                (box.h + 2 * margin) / reduction + 1, PIX_CLR, NULL, 0, 0);
+                    pixRasterop(ink, (box.x - margin) / *reduction,
+                                (box.y - margin) / *reduction,
+                                (box.w + 2 * margin) / *reduction + 1,
+                                (box.h + 2 * margin) / *reduction + 1, PIX_CLR, NULL, 0, 0);
             }
         }
     return ink;
@@ -373,7 +376,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     /* The measuring stages' copy: halved above 250 dpi, where lines are still
      * 15 pixels tall. */
     int reduction = page->dpi >= 250 ? 2 : 1;
-    PIX *ink = unread_ink(page, reduction);
+    PIX *ink = unread_ink(page, &reduction);
     BOXA *clusters = ink ? line_sized_ink(page, ink, reduction, area, stamp_on_page(doc, page))
                          : NULL;
     pixDestroy(&ink);
