@@ -412,8 +412,12 @@ int vt_cli_main(int argc, char **argv)
     } else if (args.action == VT_ACTION_VERSION) {
         printf("vanthu %s\n", vt_version());
     } else if (args.action == VT_ACTION_LIST_STAGES) {
+        int width = 0;    /* the longest name, so the summaries line up */
         for (size_t i = 0; i < vt_stage_count(); i++)
-            printf("%-12s %s\n", vt_stage_name(i), vt_stage_summary(i));
+            if ((int)strlen(vt_stage_name(i)) > width)
+                width = (int)strlen(vt_stage_name(i));
+        for (size_t i = 0; i < vt_stage_count(); i++)
+            printf("%-*s %s\n", width, vt_stage_name(i), vt_stage_summary(i));
     } else {
         vt_engine *engine = NULL;
         char *err = NULL;
