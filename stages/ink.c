@@ -13,6 +13,12 @@ l_int32 vt_inkness(l_int32 r, l_int32 g, l_int32 b)
     return r - g < hue ? r - g : hue;
 }
 
+l_int32 vt_ink_grey(l_int32 r, l_int32 g, l_int32 b)
+{
+    l_int32 dark = (vt_inkness(r, g, b) - (VT_INK_MARGIN - 40)) * 255 / 60;
+    return 255 - (dark < 0 ? 0 : dark > 255 ? 255 : dark);
+}
+
 PIX *vt_ink_mask(PIX *page)
 {
     l_int32 w = pixGetWidth(page), h = pixGetHeight(page);

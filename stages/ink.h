@@ -14,6 +14,12 @@
  * blue over the other. */
 l_int32 vt_inkness(l_int32 r, l_int32 g, l_int32 b);
 
+/* The pixel as a soft ink layer's grey (0 black … 255 white): full dark from 20
+ * above VT_INK_MARGIN, paper from 40 below it. Edge pixels JPEG and anti-aliasing
+ * left half-coloured fall under the mask's threshold; here they keep a grey that
+ * Tesseract's own thresholding weighs with their neighbours. */
+l_int32 vt_ink_grey(l_int32 r, l_int32 g, l_int32 b);
+
 /* 1 bpp mask of the stamp-coloured pixels of a 32 bpp page; NULL when memory ran
  * out. */
 PIX *vt_ink_mask(PIX *page);

@@ -316,11 +316,7 @@ static bool place_line(vt_page *page, char *text, vt_box at, float confidence)
  * with confidence, NULL otherwise. */
 static char *read_as_print(TessBaseAPI *api, PIX *clip, float scale, int dpi, float *confidence)
 {
-    PIX *scaled = scale == 1.0f ? pixClone(clip) : pixScale(clip, scale, scale);
-    char *text = scaled ? vt_ocr_read_part(api, scaled, (int)(scale * dpi), PSM_SINGLE_LINE,
-                                           confidence)
-                        : NULL;
-    pixDestroy(&scaled);
+    char *text = vt_ocr_read_part(api, clip, dpi, scale, PSM_SINGLE_LINE, confidence);
     if (text)
         text[strcspn(text, "\n")] = '\0';
     if (text && (*confidence < MIN_CONFIDENCE || !reads_as_print(text))) {

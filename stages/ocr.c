@@ -65,12 +65,15 @@ TessBaseAPI *vt_ocr_session_handle(vt_stage_context *ctx)
     return api;
 }
 
-char *vt_ocr_read_part(TessBaseAPI *api, PIX *image, int dpi, TessPageSegMode mode,
-                       float *confidence)
+char *vt_ocr_read_part(TessBaseAPI *api, PIX *image, int dpi, float scale,
+                       TessPageSegMode mode, float *confidence)
 {
+    PIX *scaled = scale == 1.0f ? pixClone(image) : pixScale(image, scale, scale);
+    if (!scaled)
+        return NULL;
     TessBaseAPISetPageSegMode(api, mode);
-    TessBaseAPISetImage2(api, image);
-    TessBaseAPISetSourceResolution(api, dpi);
+    TessBaseAPISetImage2(api, scaled);
+    TessBaseAPISetSourceResolution(api, (int)(scale * dpi));
     char *text = TessBaseAPIGetUTF8Text(api);
     if (confidence)
         *confidence = (float)TessBaseAPIMeanTextConf(api);
@@ -78,6 +81,7 @@ char *vt_ocr_read_part(TessBaseAPI *api, PIX *image, int dpi, TessPageSegMode mo
     TessDeleteText(text);
     TessBaseAPIClear(api);
     TessBaseAPISetPageSegMode(api, PSM_AUTO);   /* what the ocr stage reads pages with */
+    pixDestroy(&scaled);
     return copy;
 }
 

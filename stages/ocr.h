@@ -16,10 +16,12 @@
 TessBaseAPI *vt_ocr_session_handle(vt_stage_context *ctx);
 
 /* Read a part of a page (`image`, at `dpi`) with that handle in segmentation mode
- * `mode`, and set the handle back to PSM_AUTO. The text (malloc'd; NULL when there
- * is none or memory ran out) and, unless `confidence` is NULL, Tesseract's mean
- * confidence in it (0–100). */
-char *vt_ocr_read_part(TessBaseAPI *api, struct Pix *image, int dpi, TessPageSegMode mode,
-                       float *confidence);
+ * `mode`, and set the handle back to PSM_AUTO. `scale` enlarges it first, as if
+ * scanned at scale × dpi: small lettering (a stamp's, a lone word or digit) is a
+ * small image for Tesseract's models, which read it better at twice the size.
+ * The text (malloc'd; NULL when there is none or memory ran out) and, unless
+ * `confidence` is NULL, Tesseract's mean confidence in it (0–100). */
+char *vt_ocr_read_part(TessBaseAPI *api, struct Pix *image, int dpi, float scale,
+                       TessPageSegMode mode, float *confidence);
 
 #endif /* VT_OCR_H */

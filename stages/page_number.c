@@ -118,11 +118,7 @@ static bool is_page_number(const char *text)
 static char *read_line_as_number(TessBaseAPI *api, PIX *clip, float scale, int dpi,
                                  float *confidence)
 {
-    PIX *scaled = scale == 1.0f ? pixClone(clip) : pixScale(clip, scale, scale);
-    if (!scaled)
-        return NULL;
-    char *text = vt_ocr_read_part(api, scaled, (int)(scale * dpi), PSM_SINGLE_LINE, confidence);
-    pixDestroy(&scaled);
+    char *text = vt_ocr_read_part(api, clip, dpi, scale, PSM_SINGLE_LINE, confidence);
     char *number = NULL;
     if (text && is_page_number(text) && *confidence >= MIN_CONFIDENCE)
         number = strndup(text, strspn(text, "0123456789"));

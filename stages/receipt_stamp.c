@@ -78,20 +78,6 @@ static void find_stamp(PIX *mask, int dpi, stamp_place *place)
     boxaDestroy(&blobs);
 }
 
-/* OCR an 8 bpp picture of the stamp's ink (dark on white). */
-static char *read_layer(TessBaseAPI *api, PIX *grey, int dpi)
-{
-    /* Stamp lettering is 8–9 pt, small for Tesseract's models: read it at twice
-     * the size, smoothed, as if scanned at twice the resolution. */
-    PIX *ink = pixScaleGrayLI(grey, 2.0f, 2.0f);
-    if (!ink)
-        return NULL;
-    /* The stamp is a small block of short lines. */
-    char *text = vt_ocr_read_part(api, ink, 2 * dpi, PSM_SINGLE_BLOCK, NULL);
-    pixDestroy(&ink);
-    return text;
-}
-
 /* The stamp's ink as a hard layer: black where the mask is set, white elsewhere. */
 static PIX *mask_layer(PIX *mask, BOX *box)
 {
@@ -119,10 +105,7 @@ static PIX *soft_layer(PIX *page, BOX *box)
         for (l_int32 x = 0; x < pixGetWidth(clip); x++) {
             l_int32 r, g, b;
             extractRGBValues(src[y * swpl + x], &r, &g, &b);
-            /* from no ink to full dark between 40 below and 20 above the mask's
-             * threshold: a fringe pixel with some ink colour is already grey */
-            int dark = (vt_inkness(r, g, b) - (VT_INK_MARGIN - 40)) * 255 / 60;
-            SET_DATA_BYTE(dst + y * dwpl, x, 255 - (dark < 0 ? 0 : dark > 255 ? 255 : dark));
+            SET_DATA_BYTE(dst + y * dwpl, x, vt_ink_grey(r, g, b));
         }
     pixDestroy(&clip);
     return grey;
@@ -153,7 +136,9 @@ static int read_stamp(TessBaseAPI *api, PIX *layer, int quads, int dpi, stamp_re
     }
     if (!layer)
         return -1;
-    out->raw = read_layer(api, layer, dpi);
+    /* Stamp lettering is 8–9 pt: read at twice the size; the stamp is a small
+     * block of short lines. */
+    out->raw = vt_ocr_read_part(api, layer, dpi, 2.0f, PSM_SINGLE_BLOCK, NULL);
     pixDestroy(&layer);
     if (out->raw && vt_stamp_fields_parse(out->raw, &out->fields) != 0) {
         stamp_reading_clear(out);

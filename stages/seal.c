@@ -169,15 +169,14 @@ static PIX *unroll(PIX *page, const ring *rg, double start, int turns)
             double th = start + 2 * PI * x / turn, r = outer - y;
             l_int32 sx = (l_int32)lround(rg->cx + r * cos(th));
             l_int32 sy = (l_int32)lround(rg->cy + r * sin(th));
-            l_int32 dark = 0;
+            l_int32 grey = 255;     /* paper outside the page */
             if (sx >= 0 && sy >= 0 && sx < pw && sy < ph) {
                 l_int32 red, green, blue;
                 extractRGBValues(pixGetData(page)[sy * pixGetWpl(page) + sx], &red, &green,
                                  &blue);
-                dark = (vt_inkness(red, green, blue) - (VT_INK_MARGIN - 40)) * 255 / 60;
+                grey = vt_ink_grey(red, green, blue);
             }
-            SET_DATA_BYTE(pixGetData(strip) + y * pixGetWpl(strip), x,
-                          255 - (dark < 0 ? 0 : dark > 255 ? 255 : dark));
+            SET_DATA_BYTE(pixGetData(strip) + y * pixGetWpl(strip), x, grey);
         }
     return strip;
 }
@@ -283,7 +282,7 @@ static int read_seal(vt_document *doc, vt_page *page, PIX *mask, const ring *rg,
     if (!strip)
         return -1;
     erase_rules(strip);
-    char *raw = vt_ocr_read_part(api, strip, page->dpi, PSM_SINGLE_LINE, NULL);
+    char *raw = vt_ocr_read_part(api, strip, page->dpi, 1.0f, PSM_SINGLE_LINE, NULL);
     pixDestroy(&strip);
     bool failed = false;
     char *text = raw ? between_stars(raw, &failed) : NULL;

@@ -242,52 +242,12 @@ static PIX *light_ink(PIX *box_grey, int cut)
     return ink;
 }
 
-/* OCR a picture of the stamp (8 bpp, dark on white): its lettering is 8–9 pt,
- * small for Tesseract's models, so it is read at twice the size. */
-static char *read_stamp(TessBaseAPI *api, PIX *layer, int dpi)
-{
-    PIX *big = pixScaleGrayLI(layer, 2.0f, 2.0f);
-    if (!big)
-        return NULL;
-    char *text = vt_ocr_read_part(api, big, 2 * dpi, PSM_SINGLE_BLOCK, NULL);
-    pixDestroy(&big);
-    return text;
-}
-
 /* What a stamp says: an arrival number and date, or one of them and a routing. A
  * ruled box of the header that is not the stamp says neither. */
 static bool reads_like_stamp(const vt_stamp_fields *f)
 {
     int read = (f->number != NULL) + (f->date != NULL);
     return read == 2 || (read == 1 && f->forwarded_to != NULL);
-}
-
-/* The value of a white pixel on a page of this depth (1 bpp: 1 is ink). */
-static l_uint32 white_of(PIX *page)
-{
-    switch (pixGetDepth(page)) {
-    case 1:
-        return 0;
-    case 32:
-        return 0xffffff00;
-    default:
-        return (1u << pixGetDepth(page)) - 1;
-    }
-}
-
-/* Whiten on the page the pixels of `mask` (the box's size) at the box's place. */
-static void whiten(PIX *page, BOX *box, PIX *mask)
-{
-    l_int32 bx, by, bw, bh;
-    boxGetGeometry(box, &bx, &by, &bw, &bh);
-    l_uint32 white = white_of(page);
-    for (l_int32 y = 0; y < bh && y < pixGetHeight(mask); y++)
-        for (l_int32 x = 0; x < bw && x < pixGetWidth(mask); x++) {
-            l_uint32 on;
-            pixGetPixel(mask, x, y, &on);
-            if (on)
-                pixSetPixel(page, bx + x, by + y, white);
-        }
 }
 
 /* The stamp's ink in the framed box, when it is lighter than print: 1 bpp, the
@@ -323,7 +283,8 @@ static int record(vt_document *doc, vt_page *page, BOX *box, vt_stamp_fields *fi
                                 .ink_on_page = ink == NULL};
     vt_document_offer_receipt_stamp(doc, stamp);
     if (ink) {
-        whiten(page->image, box, ink);
+        /* ink is set only on an 8-bpp page (separable_ink): paper is 255 */
+        pixPaintThroughMask(page->image, ink, x, y, 255);
         vt_page_forget_binary(page);    /* its pixels changed in place */
     }
     return 0;
@@ -341,7 +302,9 @@ static int take_stamp(vt_document *doc, vt_page *page, PIX *grey, frame *f,
     PIX *layer = !ok ? NULL : ink ? pixConvert1To8(NULL, ink, 255, 0) : pixClone(box_grey);
     ok = ok && layer;
     pixDestroy(&box_grey);
-    char *raw = layer ? read_stamp(api, layer, page->dpi) : NULL;
+    /* Stamp lettering is 8–9 pt: read at twice the size, as receipt_stamp does. */
+    char *raw = layer ? vt_ocr_read_part(api, layer, page->dpi, 2.0f, PSM_SINGLE_BLOCK, NULL)
+                      : NULL;
     pixDestroy(&layer);
     vt_stamp_fields fields = {0};
     int status = 0;
