@@ -109,6 +109,16 @@ vt_box vt_box_union(vt_box a, vt_box b)
     return (vt_box){left, top, right - left, bottom - top};
 }
 
+vt_box vt_box_intersection(vt_box a, vt_box b)
+{
+    int left = a.x > b.x ? a.x : b.x, top = a.y > b.y ? a.y : b.y;
+    int right = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int bottom = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    if (a.w <= 0 || b.w <= 0 || right <= left || bottom <= top)
+        return (vt_box){0};
+    return (vt_box){left, top, right - left, bottom - top};
+}
+
 vt_box vt_words_box(const vt_word *words, size_t n)
 {
     vt_box box = {0};

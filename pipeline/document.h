@@ -217,6 +217,8 @@ bool vt_word_add_alternative(vt_word *word, unsigned symbol, const char *text, f
 
 /* The smallest box holding a and b; a box without geometry (w == 0) adds nothing. */
 vt_box vt_box_union(vt_box a, vt_box b);
+/* Where a and b overlap; w == 0 when they do not (or either has no geometry). */
+vt_box vt_box_intersection(vt_box a, vt_box b);
 /* The union of the words' boxes. */
 vt_box vt_words_box(const vt_word *words, size_t n);
 

@@ -89,11 +89,8 @@ static bool on_read_line(const vt_page *page, vt_box at)
         for (size_t l = 0; l < page->blocks[b].n_lines; l++) {
             vt_box box = vt_words_box(page->blocks[b].lines[l].words,
                                       page->blocks[b].lines[l].n_words);
-            long w = (long)(at.x + at.w < box.x + box.w ? at.x + at.w : box.x + box.w)
-                     - (at.x > box.x ? at.x : box.x);
-            long h = (long)(at.y + at.h < box.y + box.h ? at.y + at.h : box.y + box.h)
-                     - (at.y > box.y ? at.y : box.y);
-            if (box.w > 0 && w > 0 && h > 0 && 3 * w * h >= area)
+            vt_box common = vt_box_intersection(at, box);
+            if (common.w > 0 && 3L * common.w * common.h >= area)
                 return true;
         }
     return false;
@@ -123,8 +120,7 @@ static BOXA *line_sized_ink(const vt_page *page, PIX *ink, int reduction, vt_box
                       && y + h <= area.y + area.h;
         if (hm >= LINE_MIN_MM && hm <= LINE_MAX_MM && wm >= WORD_MIN_MM && inside
             && !on_read_line(page, (vt_box){x, y, w, h})
-            && !(stamp.w > 0 && x < stamp.x + stamp.w && stamp.x < x + w
-                 && y < stamp.y + stamp.h && stamp.y < y + h))
+            && vt_box_intersection(stamp, (vt_box){x, y, w, h}).w == 0)
             boxaAddBox(lines, boxCreate(x, y, w, h), L_INSERT);
     }
     boxaDestroy(&clusters);

@@ -33,11 +33,6 @@ static bool inside(vt_box inner, vt_box outer)
            && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
 }
 
-static bool overlaps(vt_box a, vt_box b)
-{
-    return a.w > 0 && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
 /* Whether `word` is one of the whitespace-separated tokens of `raw`. */
 static bool raw_has(const char *raw, const char *word)
 {
@@ -131,7 +126,7 @@ static vt_status set_apart(vt_page *page, vt_box frame, const char *raw, vt_stag
         vt_block *block = &page->blocks[b];
         bool touched = false;
         for (size_t l = 0; block->kind == VT_BLOCK_TEXT && l < block->n_lines; l++) {
-            if (!overlaps(block->lines[l].box, frame))
+            if (vt_box_intersection(block->lines[l].box, frame).w == 0)
                 continue;
             touched = true;
             vt_line *to = vt_block_add_line(stamp);
