@@ -15,61 +15,34 @@
 
 #include <leptonica/allheaders.h>
 
-#include "engine.h"
+#include "stage_test.h"
 #include "stages.h"
 
 #define SCANS VT_SOURCE_DIR "/fixtures/scans/"
 
-typedef struct fixture {
-    vt_engine *engine;
-    vt_session *session;
-} fixture;
-
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    char *err = NULL;
-    if (!f || vt_engine_new(NULL, &f->engine, &err) != VT_OK
-        || vt_session_new(f->engine, &f->session, &err) != VT_OK)
+    vt_stage_test *t = calloc(1, sizeof *t);
+    if (!t || vt_stage_test_open(t) != 0)
         return -1;
-    *state = f;
+    *state = t;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    vt_session_free(f->session);
-    vt_engine_free(f->engine);
-    free(f);
+    vt_stage_test_close(*state);
+    free(*state);
     return 0;
 }
 
-static void run_stage(fixture *f, const vt_stage *stage, vt_document *doc)
-{
-    vt_stage_context ctx = {.session = f->session};
-    vt_status status = stage->run_page(doc, &doc->pages[0], &ctx);
-    if (ctx.error)
-        print_error("%s: %s\n", stage->name, ctx.error);
-    assert_int_equal(status, VT_OK);
-    free(ctx.error);
-}
-
 /* The fixture page, OCRed. */
-static vt_document *ocred(fixture *f, const char *name, int dpi)
+static vt_document *ocred(vt_stage_test *t, const char *name, int dpi)
 {
-    vt_document *doc = vt_document_new(name);
-    assert_non_null(doc);
-    doc->kind = VT_INPUT_IMAGE;
-    vt_page *page = vt_document_add_page(doc);
     char path[512];
     snprintf(path, sizeof path, "%s%s", SCANS, name);
-    page->image = pixRead(path);
-    assert_non_null(page->image);
-    page->width = pixGetWidth(page->image);
-    page->height = pixGetHeight(page->image);
-    page->dpi = dpi;
-    run_stage(f, &vt_stage_ocr, doc);
+    vt_document *doc = vt_stage_test_page_doc(name, pixRead(path), dpi);
+    vt_stage_test_run(t->session, &vt_stage_ocr, doc, 0);
     return doc;
 }
 
@@ -108,15 +81,15 @@ static bool followed_by_vu(const vt_page *page, size_t b, size_t l)
 
 static void test_dropped_last_line_is_read_in_place(void **state)
 {
-    fixture *f = *state;
-    vt_document *doc = ocred(f, "001-p2-200.png", 200);
+    vt_stage_test *t = *state;
+    vt_document *doc = ocred(t, "001-p2-200.png", 200);
     size_t b = 0, l = 0;
     assert_true(line_ending(&doc->pages[0], "phục", &b, &l));
     /* Tesseract dropped it: the test says nothing if a new Tesseract reads it. */
     if (followed_by_vu(&doc->pages[0], b, l))
         skip();
     size_t words = count_words(&doc->pages[0]);
-    run_stage(f, &vt_stage_lost_lines, doc);
+    vt_stage_test_run(t->session, &vt_stage_lost_lines, doc, 0);
     assert_true(line_ending(&doc->pages[0], "phục", &b, &l));
     assert_true(followed_by_vu(&doc->pages[0], b, l));
     assert_int_equal(doc->pages[0].blocks[b].lines[l + 1].n_words, 1);
@@ -126,10 +99,10 @@ static void test_dropped_last_line_is_read_in_place(void **state)
 
 static void test_page_read_whole_gains_nothing(void **state)
 {
-    fixture *f = *state;
-    vt_document *doc = ocred(f, "002-p1-300.png", 300);
+    vt_stage_test *t = *state;
+    vt_document *doc = ocred(t, "002-p1-300.png", 300);
     size_t before = count_words(&doc->pages[0]), blocks = doc->pages[0].n_blocks;
-    run_stage(f, &vt_stage_lost_lines, doc);
+    vt_stage_test_run(t->session, &vt_stage_lost_lines, doc, 0);
     assert_int_equal(count_words(&doc->pages[0]), before);
     assert_int_equal(doc->pages[0].n_blocks, blocks);
     vt_document_free(doc);

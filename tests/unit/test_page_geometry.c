@@ -18,6 +18,7 @@
 #include <leptonica/allheaders.h>
 
 #include "engine.h"
+#include "stage_test.h"
 #include "stages.h"
 
 #define NOTICE VT_SOURCE_DIR "/fixtures/sample/notice.png"
@@ -71,27 +72,12 @@ static int teardown(void **state)
 /* A one-page document holding `pix` (taken over) at `dpi`. */
 static vt_document *page_doc(PIX *pix, int dpi)
 {
-    vt_document *doc = vt_document_new("test");
-    assert_non_null(doc);
-    doc->kind = VT_INPUT_IMAGE;
-    vt_page *page = vt_document_add_page(doc);
-    assert_non_null(page);
-    pixSetResolution(pix, dpi, dpi);
-    page->image = pix;
-    page->width = pixGetWidth(pix);
-    page->height = pixGetHeight(pix);
-    page->dpi = dpi;
-    return doc;
+    return vt_stage_test_page_doc("test", pix, dpi);
 }
 
 static void run_stage(fixture *f, const vt_stage *stage, vt_document *doc, size_t page)
 {
-    vt_stage_context ctx = {.session = f->session};
-    vt_status status = stage->run_page(doc, &doc->pages[page], &ctx);
-    if (ctx.error)
-        print_error("%s: %s\n", stage->name, ctx.error);
-    assert_int_equal(status, VT_OK);
-    free(ctx.error);
+    vt_stage_test_run(f->session, stage, doc, page);
     const vt_page *p = &doc->pages[page];
     /* The page's numbers describe its image, whatever the stage did. */
     assert_int_equal(p->width, pixGetWidth(p->image));

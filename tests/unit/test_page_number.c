@@ -15,6 +15,7 @@
 #include <leptonica/allheaders.h>
 
 #include "engine.h"
+#include "stage_test.h"
 #include "stages.h"
 
 #define NOTICE VT_SOURCE_DIR "/fixtures/sample/notice.png"
@@ -24,8 +25,7 @@
 #define BODY_Y 500            /* where the notice's text is pasted */
 
 typedef struct fixture {
-    vt_engine *engine;
-    vt_session *session;
+    vt_stage_test t;
     PIX *notice;
     L_BMF *font;
 } fixture;
@@ -33,9 +33,7 @@ typedef struct fixture {
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    char *err = NULL;
-    if (!f || vt_engine_new(NULL, &f->engine, &err) != VT_OK
-        || vt_session_new(f->engine, &f->session, &err) != VT_OK)
+    if (!f || vt_stage_test_open(&f->t) != 0)
         return -1;
     f->notice = pixRead(NOTICE);
     /* Leptonica's built-in bitmap font: its digits are about 4.5 mm tall at 200
@@ -52,8 +50,7 @@ static int teardown(void **state)
     fixture *f = *state;
     bmfDestroy(&f->font);
     pixDestroy(&f->notice);
-    vt_session_free(f->session);
-    vt_engine_free(f->engine);
+    vt_stage_test_close(&f->t);
     free(f);
     return 0;
 }
@@ -99,15 +96,8 @@ static PIX *make_page(const fixture *f, const margin_mark *marks, size_t n)
 
 static vt_document *page_doc(PIX *pix, const char *misread)
 {
-    vt_document *doc = vt_document_new("test");
-    assert_non_null(doc);
-    doc->kind = VT_INPUT_IMAGE;
-    vt_page *page = vt_document_add_page(doc);
-    assert_non_null(page);
-    page->image = pix;
-    page->width = pixGetWidth(pix);
-    page->height = pixGetHeight(pix);
-    page->dpi = DPI;
+    vt_document *doc = vt_stage_test_page_doc("test", pix, DPI);
+    vt_page *page = &doc->pages[0];
     if (misread) {
         vt_line *line = vt_block_add_line(vt_page_add_block(page));
         vt_word *word = vt_line_add_word(line, misread, strlen(misread));
@@ -126,9 +116,7 @@ static void test_page_number_table(void **state)
     fixture *f = *state;
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         vt_document *doc = page_doc(make_page(f, rows[i].marks, rows[i].n_marks), rows[i].misread);
-        vt_stage_context ctx = {.session = f->session};
-        assert_int_equal(vt_stage_page_number.run_page(doc, &doc->pages[0], &ctx), VT_OK);
-        free(ctx.error);
+        vt_stage_test_run(f->t.session, &vt_stage_page_number, doc, 0);
         const vt_page *p = &doc->pages[0];
         const char *first = p->blocks[0].lines[0].words[0].text;
         /* a misreading that stays is not a number: look past it */

@@ -15,7 +15,7 @@
 
 #include <leptonica/allheaders.h>
 
-#include "engine.h"
+#include "stage_test.h"
 #include "stages.h"
 #include "syllable.h"
 
@@ -34,28 +34,19 @@ static const struct {
     {"003-p1-300-handwriting.jpg", 0, 0, NULL},
 };
 
-typedef struct fixture {
-    vt_engine *engine;
-    vt_session *session;
-} fixture;
-
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    char *err = NULL;
-    if (!f || vt_engine_new(NULL, &f->engine, &err) != VT_OK
-        || vt_session_new(f->engine, &f->session, &err) != VT_OK)
+    vt_stage_test *t = calloc(1, sizeof *t);
+    if (!t || vt_stage_test_open(t) != 0)
         return -1;
-    *state = f;
+    *state = t;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    vt_session_free(f->session);
-    vt_engine_free(f->engine);
-    free(f);
+    vt_stage_test_close(*state);
+    free(*state);
     return 0;
 }
 
@@ -78,22 +69,12 @@ static void skeleton_of(const char *text, char *out, size_t cap)
 
 static void test_seal_table(void **state)
 {
-    fixture *f = *state;
+    vt_stage_test *t = *state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char path[512];
         snprintf(path, sizeof path, "%s%s", SCANS, cases[i].image);
-        vt_document *doc = vt_document_new(path);
-        assert_non_null(doc);
-        doc->kind = VT_INPUT_IMAGE;
-        vt_page *page = vt_document_add_page(doc);
-        page->image = pixRead(path);
-        assert_non_null(page->image);
-        page->width = pixGetWidth(page->image);
-        page->height = pixGetHeight(page->image);
-        page->dpi = 300;
-        vt_stage_context ctx = {.session = f->session};
-        assert_int_equal(vt_stage_seal.run_page(doc, page, &ctx), VT_OK);
-        free(ctx.error);
+        vt_document *doc = vt_stage_test_page_doc(path, pixRead(path), 300);
+        vt_stage_test_run(t->session, &vt_stage_seal, doc, 0);
         if (!cases[i].skeleton) {
             if (doc->n_seals != 0)
                 fail_msg("%s: a seal where there is none", cases[i].image);

@@ -14,60 +14,26 @@
 
 #include <leptonica/allheaders.h>
 
-#include "engine.h"
+#include "stage_test.h"
 #include "stages.h"
 
 #define STAMPED_GREY VT_SOURCE_DIR "/fixtures/scans/002-p1-300-stamp-grey.png"
 #define PLAIN VT_SOURCE_DIR "/fixtures/scans/002-p1-300.png"
 
-typedef struct fixture {
-    vt_engine *engine;
-    vt_session *session;
-} fixture;
-
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    char *err = NULL;
-    if (!f || vt_engine_new(NULL, &f->engine, &err) != VT_OK
-        || vt_session_new(f->engine, &f->session, &err) != VT_OK)
+    vt_stage_test *t = calloc(1, sizeof *t);
+    if (!t || vt_stage_test_open(t) != 0)
         return -1;
-    *state = f;
+    *state = t;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    vt_session_free(f->session);
-    vt_engine_free(f->engine);
-    free(f);
+    vt_stage_test_close(*state);
+    free(*state);
     return 0;
-}
-
-/* A one-page document holding `pix` (taken over). */
-static vt_document *page_doc(PIX *pix)
-{
-    vt_document *doc = vt_document_new("test");
-    assert_non_null(doc);
-    doc->kind = VT_INPUT_IMAGE;
-    vt_page *page = vt_document_add_page(doc);
-    assert_non_null(page);
-    page->image = pix;
-    page->width = pixGetWidth(pix);
-    page->height = pixGetHeight(pix);
-    page->dpi = 300;
-    return doc;
-}
-
-static void run_stage(fixture *f, const vt_stage *stage, vt_document *doc)
-{
-    vt_stage_context ctx = {.session = f->session};
-    vt_status status = stage->run_page(doc, &doc->pages[0], &ctx);
-    if (ctx.error)
-        print_error("%s: %s\n", stage->name, ctx.error);
-    assert_int_equal(status, VT_OK);
-    free(ctx.error);
 }
 
 /* Pixels of the box with a grey in [lo, hi]. */
@@ -87,12 +53,12 @@ static l_int32 count_grey(PIX *pix, vt_box b, l_uint32 lo, l_uint32 hi)
  * its grey gone from the page while the black print under it stays. */
 static void test_grey_stamp_found_read_and_lifted(void **state)
 {
-    fixture *f = *state;
+    vt_stage_test *t = *state;
     PIX *page = pixRead(STAMPED_GREY);
     assert_non_null(page);
     PIX *before = pixCopy(NULL, page);
-    vt_document *doc = page_doc(page);
-    run_stage(f, &vt_stage_stamp_frame, doc);
+    vt_document *doc = vt_stage_test_page_doc("test", page, 300);
+    vt_stage_test_run(t->session, &vt_stage_stamp_frame, doc, 0);
     const vt_receipt_stamp *s = doc->receipt_stamp;
     assert_non_null(s);
     assert_string_equal(s->number, "0764");
@@ -117,7 +83,7 @@ static void test_grey_stamp_found_read_and_lifted(void **state)
  * and the page is not touched. */
 static void test_no_stamp_no_change(void **state)
 {
-    fixture *f = *state;
+    vt_stage_test *t = *state;
     for (int framed = 0; framed <= 1; framed++) {
         PIX *page = pixRead(PLAIN);
         assert_non_null(page);
@@ -127,8 +93,8 @@ static void test_no_stamp_no_change(void **state)
             boxDestroy(&box);
         }
         PIX *before = pixCopy(NULL, page);
-        vt_document *doc = page_doc(page);
-        run_stage(f, &vt_stage_stamp_frame, doc);
+        vt_document *doc = vt_stage_test_page_doc("test", page, 300);
+        vt_stage_test_run(t->session, &vt_stage_stamp_frame, doc, 0);
         assert_null(doc->receipt_stamp);
         l_int32 same = 0;
         pixEqual(doc->pages[0].image, before, &same);
@@ -215,10 +181,10 @@ static void kept_text(const vt_page *page, char *out, size_t cap)
 
 static void test_stamp_words_table(void **state)
 {
-    fixture *f = *state;
+    vt_stage_test *t = *state;
     for (size_t i = 0; i < sizeof word_cases / sizeof word_cases[0]; i++) {
         vt_document *doc = word_doc(i);
-        run_stage(f, &vt_stage_stamp_words, doc);
+        vt_stage_test_run(t->session, &vt_stage_stamp_words, doc, 0);
         char kept[256];
         kept_text(&doc->pages[0], kept, sizeof kept);
         if (strcmp(kept, word_cases[i].kept) != 0)
@@ -247,10 +213,10 @@ static void test_stamp_words_table(void **state)
 /* A stamp lifted off the page (ink_on_page false) leaves the words alone. */
 static void test_stamp_words_only_when_ink_stayed(void **state)
 {
-    fixture *f = *state;
+    vt_stage_test *t = *state;
     vt_document *doc = word_doc(0);
     doc->receipt_stamp->ink_on_page = false;
-    run_stage(f, &vt_stage_stamp_words, doc);
+    vt_stage_test_run(t->session, &vt_stage_stamp_words, doc, 0);
     char kept[256];
     kept_text(&doc->pages[0], kept, sizeof kept);
     assert_string_equal(kept, "Số: 1532");
