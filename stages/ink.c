@@ -7,15 +7,21 @@
  */
 #include "ink.h"
 
-l_int32 vt_inkness(l_int32 r, l_int32 g, l_int32 b)
+/* Above this a pixel is stamp ink (see inkness). */
+#define INK_MARGIN 50
+
+/* How far a pixel is from grey towards red or violet: red over green, and red or
+ * blue over the other. */
+static l_int32 inkness(l_int32 r, l_int32 g, l_int32 b)
 {
     l_int32 hue = r - b > b - g ? r - b : b - g;
     return r - g < hue ? r - g : hue;
 }
 
+/* From paper at 40 below INK_MARGIN to full dark at 20 above it. */
 l_int32 vt_ink_grey(l_int32 r, l_int32 g, l_int32 b)
 {
-    l_int32 dark = (vt_inkness(r, g, b) - (VT_INK_MARGIN - 40)) * 255 / 60;
+    l_int32 dark = (inkness(r, g, b) - (INK_MARGIN - 40)) * 255 / 60;
     return 255 - (dark < 0 ? 0 : dark > 255 ? 255 : dark);
 }
 
@@ -31,7 +37,7 @@ PIX *vt_ink_mask(PIX *page)
         for (l_int32 x = 0; x < w; x++) {
             l_int32 r, g, b;
             extractRGBValues(src[y * swpl + x], &r, &g, &b);
-            if (vt_inkness(r, g, b) > VT_INK_MARGIN)
+            if (inkness(r, g, b) > INK_MARGIN)
                 SET_DATA_BIT(dst + y * dwpl, x);
         }
     return mask;

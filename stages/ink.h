@@ -7,17 +7,10 @@
 
 #include <leptonica/allheaders.h>
 
-/* Above this a pixel is stamp ink (see vt_inkness). */
-#define VT_INK_MARGIN 50
-
-/* How far a pixel is from grey towards red or violet: red over green, and red or
- * blue over the other. */
-l_int32 vt_inkness(l_int32 r, l_int32 g, l_int32 b);
-
-/* The pixel as a soft ink layer's grey (0 black … 255 white): full dark from 20
- * above VT_INK_MARGIN, paper from 40 below it. Edge pixels JPEG and anti-aliasing
- * left half-coloured fall under the mask's threshold; here they keep a grey that
- * Tesseract's own thresholding weighs with their neighbours. */
+/* The pixel as a soft ink layer's grey (0 black … 255 white): full dark a little
+ * above the mask's threshold, paper well below it. Edge pixels JPEG and
+ * anti-aliasing left half-coloured fall under the mask's threshold; here they
+ * keep a grey that Tesseract's own thresholding weighs with their neighbours. */
 l_int32 vt_ink_grey(l_int32 r, l_int32 g, l_int32 b);
 
 /* 1 bpp mask of the stamp-coloured pixels of a 32 bpp page; NULL when memory ran
