@@ -212,9 +212,12 @@ static vt_status repair_block(const vt_lm *lm, vt_diacritics_mode mode, vt_block
     char *err = NULL;
     bool ok = text && vt_diacritics_apply_ocr(lm, mode, text, strlen(text), n_conf ? conf : NULL,
                                               n_conf, hints, n_hints, &result, &err);
-    for (size_t r = 0, w = 0; ok && r < result.n_repairs; r++) {
-        while (w + 1 < bw.n && bw.starts[w + 1] <= result.repairs[r].start)
-            w++;   /* repairs come in text order */
+    /* Repairs come in text order and index the block text as it was. Applied last
+     * first, a repair never moves the bytes an earlier one of the same word
+     * ("bo/nganh" → "bộ/ngành") points at. */
+    for (size_t r = result.n_repairs, w = bw.n ? bw.n - 1 : 0; ok && r-- > 0;) {
+        while (w > 0 && bw.starts[w] > result.repairs[r].start)
+            w--;
         ok = apply_to_word(bw.words[w], bw.starts[w], &result.repairs[r]);
     }
     vt_status status = ok ? VT_OK : vt_stage_fail(ctx, "%s", err ? err : "out of memory");

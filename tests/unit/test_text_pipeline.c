@@ -320,6 +320,9 @@ static const struct {
      "Thông báo kết luận của Giám đốc Sở Y tế\n"},
     {VT_MARKS_RESTORE, VT_TONE_OLD, "Cong van 88/TB-SYT cua UBND tinh",
      "Công văn 88/TB-SYT của UBND tỉnh\n"},
+    /* two repairs in one word: each must land on its own syllable's bytes */
+    {VT_MARKS_RESTORE, VT_TONE_OLD, "cua cac bo/nganh, dac biet",
+     "của các bộ/ngành, đặc biệt\n"},
 };
 
 static void test_marks_options_table(void **state)
