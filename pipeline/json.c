@@ -13,6 +13,7 @@
 
 #include "document.h"
 #include "header.h"
+#include "output_check.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -545,10 +546,39 @@ static json_object *document_json(const vt_document *doc, bool *ok)
     return root;
 }
 
+/* The record of a document whose strings are not all UTF-8 (a vanthu bug, see
+ * output_check.c): its source, its errors and one more naming the field, and
+ * nothing read from it — a tool downstream gets a failure it can act on, never
+ * bytes it cannot parse. */
+static json_object *refused_json(const vt_document *doc, const char *field, int page, bool *ok)
+{
+    vt_document shown = {.source = doc->source, .kind = doc->kind, .failed = true,
+                         .document_date = SIZE_MAX, .timings = doc->timings,
+                         .n_timings = doc->n_timings, .warnings = doc->warnings,
+                         .n_warnings = doc->n_warnings};
+    shown.errors = calloc(doc->n_errors + 1, sizeof *shown.errors);
+    if (!shown.errors) {
+        *ok = false;
+        return NULL;
+    }
+    memcpy(shown.errors, doc->errors, doc->n_errors * sizeof *doc->errors);
+    char *text = vt_format("%s is not valid UTF-8 (a bug in vanthu: please report it with "
+                           "this file); the record is withheld", field);
+    shown.errors[doc->n_errors] = (vt_message){.stage = "json", .page = page, .text = text};
+    shown.n_errors = doc->n_errors + 1;
+    json_object *root = text ? document_json(&shown, ok) : NULL;
+    *ok = *ok && text;
+    free(text);
+    free(shown.errors);
+    return root;
+}
+
 char *vt_document_json(const vt_document *doc, unsigned flags)
 {
     bool ok = true;
-    json_object *root = document_json(doc, &ok);
+    int page = 0;
+    const char *broken = vt_document_broken_string(doc, &page);
+    json_object *root = broken ? refused_json(doc, broken, page, &ok) : document_json(doc, &ok);
     char *out = NULL;
     if (root && ok) {
         int style = JSON_C_TO_STRING_NOSLASHESCAPE

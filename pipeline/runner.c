@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "engine.h"
+#include "output_check.h"
 #include "strbuf.h"
 
 static double now_ms(void)
@@ -242,5 +243,5 @@ vt_status vt_run_document(vt_session *session, vt_document *doc)
             return VT_ERROR;
         }
     }
-    return VT_OK;
+    return vt_document_check_output(doc) ? VT_OK : VT_ERROR;
 }
