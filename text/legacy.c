@@ -27,6 +27,11 @@
  *     before and mostly not after (TCVN3 turns "báo" into "bỏo"), while the
  *     mojibake words that are legal as they stand ("mét" for "một") are 4-8%
  *     of a legacy text;
+ *   - every unchanged syllable holding a letter beyond Latin-1 (ă, đ, ơ, ư, ạ,
+ *     ế…) counts against that gain: TCVN3 or VNI bytes read as Windows-1252
+ *     never give one, so each is a word typed in Unicode. In a short Unicode
+ *     line with one misspelt word ("Pìi ngày 26 tháng 7 năm 2020": two changed,
+ *     one legal before) the gain alone would pass; "năm" says otherwise;
  *   - at least 50% of all tokens are syllables after conversion: a European
  *     text whose one frequent word converts well (Swedish "på" → TCVN3 "pồ",
  *     Romanian "în" → "ợn") stays far below, Vietnamese is at 85-95%.
@@ -674,6 +679,18 @@ static bool word_is_syllable(const char *s, size_t len, bool *has_letter)
     return *has_letter && inside && is_syllable(s + start, end - start);
 }
 
+/* Whether the word holds a Vietnamese letter above U+00FF. */
+static bool beyond_latin1(const char *s, size_t len)
+{
+    for (size_t p = 0; p < len;) {
+        int32_t cp = vt_utf8_next(s, len, &p);
+        vt_letter l;
+        if (cp > 0xFF && vt_letter_decompose(cp, &l))
+            return true;
+    }
+    return false;
+}
+
 /* Compare the words of the text as it is (before) and converted (after). */
 static void compare_words(const char *before, size_t blen, const char *after, size_t alen,
                           vt_legacy_score *sc)
@@ -686,8 +703,10 @@ static void compare_words(const char *before, size_t blen, const char *after, si
             continue;
         sc->words++;
         sc->valid_words += valid_after;
-        if (eb - sb == ea - sa && memcmp(before + sb, after + sa, ea - sa) == 0)
+        if (eb - sb == ea - sa && memcmp(before + sb, after + sa, ea - sa) == 0) {
+            sc->unicode_only += valid_after && beyond_latin1(after + sa, ea - sa);
             continue;
+        }
         sc->changed++;
         sc->valid_after += valid_after;
         sc->valid_before += word_is_syllable(before + sb, eb - sb, &letter_before);
@@ -704,7 +723,8 @@ static bool score_accepted(const vt_legacy_score *sc, vt_legacy_encoding enc)
         return sc->changed >= VIQR_MIN_CHANGED && changed >= VIQR_MIN_CHANGED_SHARE * words
                && (double)sc->rejected <= VIQR_MAX_REJECTED_RATIO * changed;
     return sc->changed >= MIN_CHANGED && changed >= MIN_CHANGED_SHARE * words
-           && (double)sc->valid_after - (double)sc->valid_before >= MIN_GAIN_SHARE * changed;
+           && (double)sc->valid_after - (double)sc->valid_before - (double)sc->unicode_only
+                  >= MIN_GAIN_SHARE * changed;
 }
 
 /* Score enc against `before`, the text as it is (the VT_LEGACY_NONE reading). */
