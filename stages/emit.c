@@ -45,17 +45,38 @@ static void append_line(vt_strbuf *sb, const vt_line *line, repair_sink *rs)
     }
 }
 
+/* A line whose words all became empty (a lone soft hyphen or zero-width space
+ * the unicode stage dropped) is no line at all: writing it as an empty one would
+ * turn into a block break when the text is read again. */
+static bool line_has_text(const vt_line *line)
+{
+    for (size_t w = 0; w < line->n_words; w++)
+        if (line->words[w].text[0])
+            return true;
+    return false;
+}
+
+static bool block_has_text(const vt_block *block)
+{
+    for (size_t l = 0; l < block->n_lines; l++)
+        if (line_has_text(&block->lines[l]))
+            return true;
+    return false;
+}
+
 static char *compose_page(const vt_page *page, repair_sink *rs)
 {
     vt_strbuf sb = {0};
     bool first_block = true;
     for (size_t b = 0; b < page->n_blocks; b++) {
         const vt_block *block = &page->blocks[b];
-        if (block->kind != VT_BLOCK_TEXT || block->n_lines == 0)
+        if (block->kind != VT_BLOCK_TEXT || !block_has_text(block))
             continue;
         if (!first_block)
             vt_strbuf_putc(&sb, '\n');
         for (size_t l = 0; l < block->n_lines; l++) {
+            if (!line_has_text(&block->lines[l]))
+                continue;
             append_line(&sb, &block->lines[l], rs);
             vt_strbuf_putc(&sb, '\n');
         }
