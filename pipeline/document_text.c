@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "document.h"
+#include "strbuf.h"
 
 bool vt_document_add_repair(vt_document *doc, const char *stage, const char *from,
                             const char *to, size_t start, size_t end, int page,
@@ -73,8 +74,18 @@ static bool cut_pages(vt_document *doc, const char *text, char **pieces)
     return true;
 }
 
-/* Move the repairs recorded so far through the edits; drop those an edit touched. */
-static void remap_repairs(vt_document *doc, const vt_text_edits *edits)
+/* Whether an earlier repair's text and an edit's range meet: they share bytes,
+ * or the edit inserts inside the repair. */
+static bool touches(const vt_repair_record *r, const vt_text_edit *e)
+{
+    if (e->start == e->end)
+        return r->start < e->start && e->start < r->end;
+    return r->start < e->end && e->start < r->end;
+}
+
+/* Move the repairs recorded so far through the edits; drop those an edit touched
+ * (`merged` marks the ones record_edits already folded into a new repair). */
+static void remap_repairs(vt_document *doc, const vt_text_edits *edits, const bool *merged)
 {
     size_t kept = 0;
     for (size_t i = 0; i < doc->n_repairs; i++) {
@@ -82,7 +93,7 @@ static void remap_repairs(vt_document *doc, const vt_text_edits *edits)
         bool inside_start, inside_end;
         size_t start = vt_text_edits_map(edits, r.start, false, &inside_start);
         size_t end = vt_text_edits_map(edits, r.end, true, &inside_end);
-        if (inside_start || inside_end || end <= start) {
+        if ((merged && merged[i]) || inside_start || inside_end || end <= start) {
             free(r.from);
             free(r.to);
             continue;
@@ -94,22 +105,66 @@ static void remap_repairs(vt_document *doc, const vt_text_edits *edits)
     doc->n_repairs = kept;
 }
 
-/* Each edit of a stage is a repair of its own, placed in the new text. */
-static bool record_edits(vt_document *doc, const vt_text_edits *edits, const char *stage,
-                         const char *old_text)
+/* One edit as a repair. An edit over text an earlier repair wrote (an ISO date
+ * over a date normalise respaced) takes that repair in: the record spans both,
+ * and its `from` is the text as it was before either, so undoing the repairs
+ * still gives back what the page said. */
+typedef struct pending_repair {
+    char *from, *to;
+    size_t start, end;     /* in the new text */
+} pending_repair;
+
+static bool prepare_repair(const vt_document *doc, const vt_text_edits *edits, size_t index,
+                           const char *old_text, bool *merged, pending_repair *out)
 {
-    for (size_t i = 0; i < edits->count; i++) {
-        const vt_text_edit *e = &edits->items[i];
-        char *from = strndup(old_text + e->start, e->end - e->start);
-        if (!from)
-            return false;
-        size_t start = vt_text_edits_map(edits, e->start, false, NULL);
-        bool ok = vt_document_add_repair(doc, stage, from, e->text, start, start + e->text_len,
-                                         vt_document_page_at(doc, start), NULL);
-        free(from);
-        if (!ok)
-            return false;
+    const vt_text_edit *e = &edits->items[index];
+    size_t start = e->start, end = e->end;
+    for (size_t i = 0; i < doc->n_repairs; i++)
+        if (touches(&doc->repairs[i], e)) {
+            merged[i] = true;
+            start = doc->repairs[i].start < start ? doc->repairs[i].start : start;
+            end = doc->repairs[i].end > end ? doc->repairs[i].end : end;
+        }
+    vt_strbuf from = {0}, to = {0};
+    vt_strbuf_puts(&from, "");
+    size_t at = start;
+    for (size_t i = 0; i < doc->n_repairs; i++) {   /* repairs are sorted by start */
+        const vt_repair_record *r = &doc->repairs[i];
+        if (!merged[i] || r->start < at || r->end > end)
+            continue;
+        vt_strbuf_append(&from, old_text + at, r->start - at);
+        vt_strbuf_puts(&from, r->from);
+        at = r->end;
     }
+    vt_strbuf_append(&from, old_text + at, end - at);
+    vt_strbuf_append(&to, old_text + start, e->start - start);
+    vt_strbuf_append(&to, e->text, e->text_len);
+    vt_strbuf_append(&to, old_text + e->end, end - e->end);
+    out->from = vt_strbuf_take(&from);
+    out->to = vt_strbuf_take(&to);
+    if (!out->to)
+        out->to = strdup("");
+    out->start = vt_text_edits_map(edits, start, false, NULL);
+    out->end = out->start + (out->to ? strlen(out->to) : 0);
+    return out->from && out->to;
+}
+
+static void free_pending(pending_repair *p, size_t n)
+{
+    for (size_t i = 0; p && i < n; i++) {
+        free(p[i].from);
+        free(p[i].to);
+    }
+    free(p);
+}
+
+/* Each edit of a stage is a repair of its own, placed in the new text. */
+static bool record_edits(vt_document *doc, const pending_repair *p, size_t n, const char *stage)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!vt_document_add_repair(doc, stage, p[i].from, p[i].to, p[i].start, p[i].end,
+                                    vt_document_page_at(doc, p[i].start), NULL))
+            return false;
     return true;
 }
 
@@ -144,6 +199,20 @@ bool vt_document_edit_text(vt_document *doc, const vt_text_edits *edits, const c
         free(text);
         return false;
     }
+    bool *merged = calloc(doc->n_repairs + 1, sizeof *merged);
+    pending_repair *pending = stage ? calloc(edits->count, sizeof *pending) : NULL;
+    ok = merged && (!stage || pending);
+    for (size_t i = 0; ok && stage && i < edits->count; i++)
+        ok = prepare_repair(doc, edits, i, doc->text, merged, &pending[i]);
+    if (!ok) {
+        for (size_t i = 0; i < doc->n_pages; i++)
+            free(pieces[i]);
+        free(pieces);
+        free(text);
+        free(merged);
+        free_pending(pending, stage ? edits->count : 0);
+        return false;
+    }
     /* Nothing below can fail except recording the edits, which leaves the old
      * repairs valid for the new text anyway. */
     char *old_text = doc->text;
@@ -153,8 +222,10 @@ bool vt_document_edit_text(vt_document *doc, const vt_text_edits *edits, const c
         doc->pages[i].text = pieces[i];
     }
     free(pieces);
-    remap_repairs(doc, edits);
-    ok = !stage || record_edits(doc, edits, stage, old_text);
+    remap_repairs(doc, edits, stage ? merged : NULL);
+    ok = !stage || record_edits(doc, pending, edits->count, stage);
+    free(merged);
+    free_pending(pending, stage ? edits->count : 0);
     free(old_text);
     if (doc->n_repairs > 1)
         qsort(doc->repairs, doc->n_repairs, sizeof *doc->repairs, by_start);

@@ -72,26 +72,52 @@ static void move_span(const vt_text_edits *edits, size_t *start, size_t *end)
     *end = vt_text_edits_map(edits, *end, true, NULL);
 }
 
-/* --dates iso: each valid date's text becomes its ISO value. */
+/* A date --dates iso writes into the text: a whole calendar day or a range of
+ * them. A month, a year or a yearless day stays as printed: "--05" or a bare
+ * "2006" for "năm 2006" would read worse than the words, and JSON has the value. */
+static bool rewritten_as_iso(const vt_date *d)
+{
+    return d->iso && !strchr(d->raw, '\f') && !(d->flags & VT_DATE_YEAR_MISSING)
+           && (d->kind == VT_DATE_DAY || d->kind == VT_DATE_RANGE);
+}
+
+/* --dates iso: each such date's text becomes its ISO value, recorded in repairs
+ * (the printed form is the repair's `from`); raw is then what the text holds. */
 static bool rewrite_iso(vt_document *doc, const char **error)
 {
     vt_text_edits edits = {0};
     bool ok = true;
     for (size_t i = 0; ok && i < doc->dates.count; i++) {
         const vt_date *d = &doc->dates.items[i];
-        if (d->iso && !strchr(d->raw, '\f'))
+        if (rewritten_as_iso(d))
             ok = vt_text_edits_add(&edits, d->start, d->end, d->iso, strlen(d->iso));
     }
     if (ok) {
         vt_text_edits_settle(&edits);
-        ok = vt_document_edit_text(doc, &edits, NULL, error);
+        ok = vt_document_edit_text(doc, &edits, vt_stage_fields.name, error);
     }
-    for (size_t i = 0; ok && i < doc->dates.count; i++)
-        move_span(&edits, &doc->dates.items[i].start, &doc->dates.items[i].end);
+    for (size_t i = 0; ok && i < doc->dates.count; i++) {
+        vt_date *d = &doc->dates.items[i];
+        if (rewritten_as_iso(d)) {
+            char *iso = strdup(d->iso);
+            ok = iso != NULL;
+            free(ok ? d->raw : NULL);
+            d->raw = ok ? iso : d->raw;
+        }
+        move_span(&edits, &d->start, &d->end);
+    }
     for (size_t i = 0; ok && i < doc->references.count; i++)
         move_span(&edits, &doc->references.items[i].start, &doc->references.items[i].end);
     if (ok && doc->number)
         move_span(&edits, &doc->number->start, &doc->number->end);
+    if (ok && doc->header) {
+        vt_span *spans[] = {&doc->header->issuer_span, &doc->header->place_span,
+                            &doc->header->date_span, &doc->header->number_span,
+                            &doc->header->type_span, &doc->header->title_span};
+        for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++)
+            if (spans[i]->end > spans[i]->start)
+                move_span(&edits, &spans[i]->start, &spans[i]->end);
+    }
     vt_text_edits_free(&edits);
     return ok;
 }
