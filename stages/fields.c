@@ -78,7 +78,7 @@ static void move_span(const vt_text_edits *edits, size_t *start, size_t *end)
 static bool rewritten_as_iso(const vt_date *d)
 {
     return d->iso && !strchr(d->raw, '\f') && !(d->flags & VT_DATE_YEAR_MISSING)
-           && (d->kind == VT_DATE_DAY || d->kind == VT_DATE_RANGE);
+           && (d->kind == VT_DATE_DAY || d->kind == VT_DATE_RANGE) && strcmp(d->raw, d->iso) != 0;
 }
 
 /* --dates iso: each such date's text becomes its ISO value, recorded in repairs

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -958,6 +959,58 @@ static int form_numeric(scan *sc, attempt *a, size_t pos)
     return push_point(sc, a, &from, pos, true);
 }
 
+/* Exactly n ASCII digits at pos, not followed by another: OCR's look-alikes are
+ * not read here, since only software writes ISO dates. */
+static bool fixed_digits(const attempt *a, size_t pos, int n, int *value)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!is_digit_at(a, pos + (size_t)i))
+            return false;
+        v = v * 10 + (a->s[pos + (size_t)i] - '0');
+    }
+    if (is_digit_at(a, pos + (size_t)n))
+        return false;
+    *value = v;
+    return true;
+}
+
+/* "2025-04-17": a day as ISO 8601 writes it. */
+static bool iso_point(attempt *a, size_t pos, point *pt)
+{
+    int year, month, day;
+    if (!fixed_digits(a, pos, 4, &year) || pos + 10 > a->len || a->s[pos + 4] != '-'
+        || !fixed_digits(a, pos + 5, 2, &month) || a->s[pos + 7] != '-'
+        || !fixed_digits(a, pos + 8, 2, &day))
+        return false;
+    *pt = (point){.day = day, .month = month, .year = year, .day_precision = true,
+                  .start = pos, .end = pos + 10};
+    return true;
+}
+
+/* "2025-04-17" and "2026-05-16/2026-05-22", as --dates iso writes days and
+ * ranges into the text, so that text read again gives the same dates. */
+static int form_iso(scan *sc, attempt *a, size_t pos)
+{
+    int32_t prev = vt_scan_cp_before(a->s, pos);
+    if (prev == '/' || prev == '-' || prev == '.' || prev == ',')
+        return 0;
+    point from, to;
+    if (!iso_point(a, pos, &from))
+        return 0;
+    size_t end = from.end;
+    if (end < a->len && a->s[end] == '/' && iso_point(a, end + 1, &to)) {
+        end = to.end;
+        if (end < a->len && (a->s[end] == '-' || a->s[end] == '/' || letter_at(a, end)))
+            return 0;
+        return push_range(sc, a, &from, &to, pos);
+    }
+    /* part of something longer: "2025-04-17-03", "2025-04-17/x", a time stamp */
+    if (end < a->len && (a->s[end] == '-' || a->s[end] == '/' || letter_at(a, end)))
+        return 0;
+    return push_point(sc, a, &from, pos, true);
+}
+
 typedef int (*form_fn)(scan *, attempt *, size_t);
 
 /* Try every form at pos, longest-reaching first: 1 and *end set when one matched,
@@ -965,7 +1018,7 @@ typedef int (*form_fn)(scan *, attempt *, size_t);
 static int try_forms(scan *sc, size_t pos, size_t *end)
 {
     static const form_fn forms[] = {
-        form_from_to, form_ngay,   form_months_of_year, form_numeric,     form_thang,
+        form_from_to, form_ngay,   form_months_of_year, form_iso, form_numeric, form_thang,
         form_nam,     form_period, form_quarter,        form_half,        form_time_of_day,
     };
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
@@ -984,17 +1037,21 @@ static int try_forms(scan *sc, size_t pos, size_t *end)
 
 static int scan_text(scan *sc)
 {
-    size_t pos = 0;
+    size_t pos = 0, date_end = SIZE_MAX;
     while (pos < sc->len) {
         size_t next;
         int32_t cp = vt_scan_cp_at(sc->s, sc->len, pos, &next);
-        if (vt_scan_word_start(sc->s, pos) && (vt_scan_is_letter(cp) || (cp >= '0' && cp <= '9'))) {
+        /* Right after a date a new word starts even with no space: OCR glues them
+         * ("17/4/2025ngày 26 tháng 7"), and the space normalise puts back would
+         * otherwise make a second date appear only when the text is read again. */
+        bool starts = vt_scan_word_start(sc->s, pos) || pos == date_end;
+        if (starts && (vt_scan_is_letter(cp) || (cp >= '0' && cp <= '9'))) {
             size_t end;
             int r = try_forms(sc, pos, &end);
             if (r < 0)
                 return -1;
             if (r > 0 && end > pos) {
-                pos = end;
+                pos = date_end = end;
                 continue;
             }
             /* No date here: skip the rest of this word or number. */

@@ -38,6 +38,13 @@ static const struct {
     {"Trong tháng 4, rà soát", {2025, 4, 17}, "tháng 4|2025-04|month|I"},
     {"trong tháng **10/2024**.", NO_ANCHOR, "tháng **10/2024|2024-10|month|"},
     {"năm 2024; năm người; năm 20 người", NO_ANCHOR, "năm 2024|2024|year|"},
+    /* a date glued to the one before it */
+    {"17/4/2025ngày 26 tháng 7 năm 2020", NO_ANCHOR,
+     "17/4/2025|2025-04-17|day|\nngày 26 tháng 7 năm 2020|2020-07-26|day|"},
+    /* ISO 8601, as --dates iso writes days and ranges: read again the same */
+    {"họp 2025-04-17, hạn 2026-05-16/2026-05-22", NO_ANCHOR,
+     "2025-04-17|2025-04-17|day|\n2026-05-16/2026-05-22|2026-05-16/2026-05-22|range|"},
+    {"2025-02-30 và 2025-04-17T10:00, mã 12-2025-04-17", NO_ANCHOR, "2025-02-30|-|day|X"},
     {"quý II/2025, quý II năm 2025, quý 2", {2025, 4, 17},
      "quý II/2025|2025-04/2025-06|quarter|\nquý II năm 2025|2025-04/2025-06|quarter|\n"
      "quý 2|2025-04/2025-06|quarter|I"},
