@@ -32,6 +32,10 @@
  *     never give one, so each is a word typed in Unicode. In a short Unicode
  *     line with one misspelt word ("Pìi ngày 26 tháng 7 năm 2020": two changed,
  *     one legal before) the gain alone would pass; "năm" says otherwise;
+ *   - TCVN3 only: at least one changed token holds a symbol Unicode Vietnamese
+ *     never writes (« ¸ µ ®): TCVN3 spells most marked letters with them, and a
+ *     reading that changes only Unicode letters turns garbage into words
+ *     ("khãc DâA" → "khóc DÕA");
  *   - at least 50% of all tokens are syllables after conversion: a European
  *     text whose one frequent word converts well (Swedish "på" → TCVN3 "pồ",
  *     Romanian "în" → "ợn") stays far below, Vietnamese is at 85-95%.
@@ -691,6 +695,18 @@ static bool beyond_latin1(const char *s, size_t len)
     return false;
 }
 
+/* Whether the word holds a non-ASCII character that is no Vietnamese letter. */
+static bool has_non_letter_symbol(const char *s, size_t len)
+{
+    for (size_t p = 0; p < len;) {
+        int32_t cp = vt_utf8_next(s, len, &p);
+        vt_letter l;
+        if (cp > 0x7F && !vt_letter_decompose(cp, &l))
+            return true;
+    }
+    return false;
+}
+
 /* Compare the words of the text as it is (before) and converted (after). */
 static void compare_words(const char *before, size_t blen, const char *after, size_t alen,
                           vt_legacy_score *sc)
@@ -708,6 +724,7 @@ static void compare_words(const char *before, size_t blen, const char *after, si
             continue;
         }
         sc->changed++;
+        sc->symbol_words += has_non_letter_symbol(before + sb, eb - sb);
         sc->valid_after += valid_after;
         sc->valid_before += word_is_syllable(before + sb, eb - sb, &letter_before);
     }
@@ -722,6 +739,10 @@ static bool score_accepted(const vt_legacy_score *sc, vt_legacy_encoding enc)
     if (enc == VT_LEGACY_VIQR)
         return sc->changed >= VIQR_MIN_CHANGED && changed >= VIQR_MIN_CHANGED_SHARE * words
                && (double)sc->rejected <= VIQR_MAX_REJECTED_RATIO * changed;
+    /* TCVN3 writes most marked letters as symbols (« ¸ µ ®): a reading with
+     * none of them changed only Unicode letters ("khãc DâA" → "khóc DÕA"). */
+    if (enc == VT_LEGACY_TCVN3 && sc->symbol_words == 0)
+        return false;
     return sc->changed >= MIN_CHANGED && changed >= MIN_CHANGED_SHARE * words
            && (double)sc->valid_after - (double)sc->valid_before - (double)sc->unicode_only
                   >= MIN_GAIN_SHARE * changed;

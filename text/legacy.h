@@ -82,6 +82,8 @@ typedef struct vt_legacy_score {
     size_t changed;      /* of those, the tokens the conversion changed */
     size_t valid_before; /* changed tokens that were legal syllables before */
     size_t valid_after;  /* changed tokens that are legal syllables after */
+    size_t symbol_words; /* changed tokens holding a non-ASCII character that is no
+                          * Vietnamese letter before conversion (« ¸ µ Ö …) */
     size_t unicode_only; /* unchanged legal syllables with a letter no legacy byte
                           * read as Windows-1252 can give (ă, đ, ơ, ư, ạ, ế…) */
     size_t rejected;     /* VIQR only: marked letter runs left alone (not a syllable) */

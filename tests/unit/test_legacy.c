@@ -95,6 +95,8 @@ static const struct {
     {T("Thông có"), false, NONE, "Thông có"},
     /* a short line with one misspelt word: one changed word of two is legal now */
     {T("Pìi ngày 26 tháng 7 năm 2020"), false, NONE, "Pìi ngày 26 tháng 7 năm 2020"},
+    /* TCVN3 would change only Unicode letters: no « ¸ µ in sight */
+    {T("khãc 26/7/2020 DâA"), false, NONE, "khãc 26/7/2020 DâA"},
     /* decomposed Unicode (combining marks) */
     {T("Tho\u0302ng ba\u0301o ke\u0302\u0301t lua\u0323\u0302n"), false, NONE,
      "Tho\u0302ng ba\u0301o ke\u0302\u0301t lua\u0323\u0302n"},
