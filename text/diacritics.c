@@ -1,6 +1,13 @@
 /*
  * diacritics.c — diacritic repair and restoration (see diacritics.h).
  *
+ * Tokens come from token_stream.h: a date or document number is one class token
+ * however it is spelt, so the context of the words next to it is the same before
+ * and after the normalise stage rewrites it (the output read again repairs
+ * nothing more). The committed model was trained on plain tokens; training
+ * through the stream too measured 97.51% restoration instead of 97.54% (unmarked
+ * dates are not recognised at restore time), so the model stays as it is.
+ *
  * Per sentence: each token becomes a slot with its candidates (the input form
  * first, then the attested syllables of the same skeleton, best few by unigram
  * and channel cost); a beam search over language-model states (what the 4-gram
@@ -23,6 +30,7 @@
 
 #include "strbuf.h"
 #include "token.h"
+#include "token_stream.h"
 #include "utf8.h"
 #include "vnchar.h"
 
@@ -592,15 +600,17 @@ bool vt_diacritics_apply_ocr(const vt_lm *lm, vt_diacritics_mode mode, const cha
                    hints, hints ? n_hints : 0, NULL, 0, 0, NULL, NULL, 0};
     vt_strbuf sb = {0};
     vt_repair *repairs = NULL;
-    size_t n_repairs = 0, pos = 0, copied = 0;
+    size_t n_repairs = 0, copied = 0;
     vt_token tok;
-    bool ok = true, more = true;
+    vt_token_stream ts;
+    bool ok = vt_token_stream_init(&ts, text, len), more = true;
     while (ok && more) {
         /* gather one sentence of slots, up to a break or the end */
         size_t first = 0;
         w.n_slots = 0;
-        while ((more = vt_token_next(text, len, &pos, &tok))
-               && (tok.kind != VT_TOKEN_BREAK || (w.n_slots && is_line_wrap(text, len, &tok, pos)))) {
+        while ((more = vt_token_stream_next(&ts, &tok))
+               && (tok.kind != VT_TOKEN_BREAK
+                   || (w.n_slots && is_line_wrap(text, len, &tok, ts.pos)))) {
             if (tok.kind == VT_TOKEN_BREAK)
                 continue;
             if (!(ok = reserve(&w, w.n_slots + 1)))
@@ -618,6 +628,7 @@ bool vt_diacritics_apply_ocr(const vt_lm *lm, vt_diacritics_mode mode, const cha
         }
     }
     vt_strbuf_append(&sb, text + copied, len - copied);
+    vt_token_stream_free(&ts);
     free(w.slots);
     free(w.beams);
     free(w.beam_size);
