@@ -561,7 +561,8 @@ static json_object *refused_json(const vt_document *doc, const char *field, int 
         *ok = false;
         return NULL;
     }
-    memcpy(shown.errors, doc->errors, doc->n_errors * sizeof *doc->errors);
+    if (doc->n_errors)
+        memcpy(shown.errors, doc->errors, doc->n_errors * sizeof *doc->errors);
     char *text = vt_format("%s is not valid UTF-8 (a bug in vanthu: please report it with "
                            "this file); the record is withheld", field);
     shown.errors[doc->n_errors] = (vt_message){.stage = "json", .page = page, .text = text};

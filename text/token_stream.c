@@ -37,6 +37,8 @@ static int by_start(const void *a, const void *b)
  * a code when either is. */
 static size_t merge_overlaps(vt_expression *units, size_t n)
 {
+    if (n < 2)
+        return n;
     qsort(units, n, sizeof *units, by_start);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
