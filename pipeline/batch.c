@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "engine.h"
+#include "ocr_threads.h"
 #include "strbuf.h"
 
 typedef struct batch {
@@ -62,6 +63,7 @@ static void *worker(void *arg)
     batch *b = arg;
     vt_session *session = NULL;
     char *err = NULL;
+    vt_ocr_threads_enter();   /* our own thread: pages it helps with run on it alone */
     if (vt_session_new(b->engine, &session, &err) != VT_OK)
         session = NULL;
     else

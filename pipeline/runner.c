@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "engine.h"
+#include "ocr_threads.h"
 #include "output_check.h"
 #include "strbuf.h"
 
@@ -221,7 +222,7 @@ static vt_status run_page_group(vt_session *session, vt_document *doc, size_t fi
     return VT_OK;
 }
 
-vt_status vt_run_document(vt_session *session, vt_document *doc)
+static vt_status run_stages(vt_session *session, vt_document *doc)
 {
     const vt_engine *engine = session->engine;
     size_t i = 0;
@@ -244,4 +245,12 @@ vt_status vt_run_document(vt_session *session, vt_document *doc)
         }
     }
     return vt_document_check_output(doc) ? VT_OK : VT_ERROR;
+}
+
+vt_status vt_run_document(vt_session *session, vt_document *doc)
+{
+    int openmp = vt_ocr_threads_enter();
+    vt_status status = run_stages(session, doc);
+    vt_ocr_threads_leave(openmp);
+    return status;
 }
