@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "languages.h"
 #include "strbuf.h"
 
 const char *vt_version(void)
@@ -91,6 +92,15 @@ static vt_status parse_skip_list(vt_engine *engine, const char *list, char **err
     return VT_OK;
 }
 
+/* Whether this engine can ever run Tesseract: a text-only engine needs no
+ * language installed. */
+static bool may_ocr(const vt_engine *engine)
+{
+    int ocr = find_stage(engine, "ocr");
+    return ocr >= 0 && !engine->skipped[ocr] && engine->options.ocr != VT_OCR_NEVER
+           && engine->options.input_kind != VT_INPUT_TEXT;
+}
+
 vt_status vt_engine_new(const vt_options *options, vt_engine **out, char **errmsg)
 {
     return vt_engine_new_with_stages(options, vt_registry_stages(), vt_registry_count(), out,
@@ -164,7 +174,8 @@ vt_status vt_engine_new_with_stages(const vt_options *options, const vt_stage *c
     }
     if (parse_skip_list(engine, engine->skip, errmsg) != VT_OK
         || (engine->pages && vt_parse_page_ranges(engine->pages, &engine->page_ranges,
-                                                  &engine->n_page_ranges, errmsg) != VT_OK)) {
+                                                  &engine->n_page_ranges, errmsg) != VT_OK)
+        || (may_ocr(engine) && vt_check_languages(engine->lang, engine->tessdata, errmsg) != VT_OK)) {
         vt_engine_free(engine);
         return VT_ERROR;
     }

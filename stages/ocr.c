@@ -47,7 +47,8 @@ TessBaseAPI *vt_ocr_session_handle(vt_stage_context *ctx)
                          0) != 0) {
         TessBaseAPIDelete(api);
         vt_stage_fail(ctx, "cannot load the Tesseract language '%s' from %s; install it "
-                           "(apt-get install tesseract-ocr-%s) or pass --tessdata DIR",
+                           "(apt-get install tesseract-ocr-%s) or name its folder (vanthu --tessdata DIR, "
+                           "the tessdata option in the library)",
                       opt->lang, opt->tessdata ? opt->tessdata : "the default tessdata folder",
                       opt->lang);
         return NULL;

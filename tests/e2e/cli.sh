@@ -36,7 +36,7 @@ bad format                    | 2 | unknown format 'xml'                  | -f x
 no input                      | 2 | no input given                        |
 unknown stage                 | 2 | unknown stage 'nonesuch'              | --skip nonesuch @T/notice.txt
 required stage                | 2 | stage 'emit' cannot be skipped        | --skip emit @T/notice.txt
-missing language              | 1 | cannot load the Tesseract language 'xx' | --lang xx @S
+missing language              | 2 | the OCR language 'xx' is not installed: no xx.traineddata in | --lang xx @S
 help                          | 0 |                                       | --help
 list stages                   | 0 |                                       | --list-stages
 TABLE
