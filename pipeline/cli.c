@@ -40,8 +40,10 @@ void vt_cli_print_help(FILE *out)
 "      --input-kind KIND   auto (default: from the file's bytes), image, pdf, text\n"
 "      --skip STAGE[,...]  turn stages off, e.g. for ablations\n"
 "      --list-stages       list the stages in the order they run, and exit\n"
-"      --lang LANG         Tesseract language(s), default vie (e.g. vie+eng)\n"
+"  -l, --lang LANG         Tesseract language(s), default vie (e.g. vie+eng)\n"
 "      --tessdata DIR      folder holding LANG.traineddata\n"
+"      --model-dir DIR     folder holding vie-syllable.lm (default: $VANTHU_MODEL_DIR,\n"
+"                          else the one installed with vanthu)\n"
 "      --dpi N             resolution to assume for images that record none\n"
 "                          (default 300)\n"
 "      --pages LIST        read only these pages, e.g. 1-3,7,10- (pages keep their\n"
@@ -303,8 +305,9 @@ static uint64_t hash_options(const vt_cli_args *args)
 {
     const vt_options *o = &args->options;
     char text[1024];
-    snprintf(text, sizeof text, "%s|%d|%s|%s|%s|%s|%d|%d|%d|%g|%d", vt_version(),
+    snprintf(text, sizeof text, "%s|%d|%s|%s|%s|%s|%s|%d|%d|%d|%g|%d", vt_version(),
              (int)args->format, o->lang ? o->lang : "", o->tessdata ? o->tessdata : "",
+             o->model_dir ? o->model_dir : "",
              o->skip ? o->skip : "", o->pages ? o->pages : "", (int)o->input_kind, (int)o->ocr,
              o->default_dpi, o->max_megapixels, (int)o->encoding * 1000 + (int)o->dates * 100 +
              (int)o->diacritics * 10 + (int)o->tone_style);

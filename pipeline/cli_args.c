@@ -16,8 +16,8 @@
 enum long_only_option {
     OPT_INPUT_KIND = 256,
     OPT_SKIP,
-    OPT_LANG,
     OPT_TESSDATA,
+    OPT_MODEL_DIR,
     OPT_LIST_STAGES,
     OPT_VERSION,
     OPT_DPI,
@@ -39,8 +39,9 @@ static const struct option long_options[] = {
     {"input-kind", required_argument, NULL, OPT_INPUT_KIND},
     {"skip", required_argument, NULL, OPT_SKIP},
     {"list-stages", no_argument, NULL, OPT_LIST_STAGES},
-    {"lang", required_argument, NULL, OPT_LANG},
+    {"lang", required_argument, NULL, 'l'},
     {"tessdata", required_argument, NULL, OPT_TESSDATA},
+    {"model-dir", required_argument, NULL, OPT_MODEL_DIR},
     {"dpi", required_argument, NULL, OPT_DPI},
     {"pages", required_argument, NULL, OPT_PAGES},
     {"ocr", required_argument, NULL, OPT_OCR},
@@ -165,8 +166,9 @@ static bool apply_option(int c, const char *value, vt_cli_args *args, char *erro
             return USAGE_ERROR("unknown encoding '%s' (use auto, utf8, tcvn3, vni or viqr)", value);
         args->options.encoding = (vt_text_encoding)v;
         return true;
-    case OPT_LANG: args->options.lang = value; return true;
+    case 'l': args->options.lang = value; return true;
     case OPT_TESSDATA: args->options.tessdata = value; return true;
+    case OPT_MODEL_DIR: args->options.model_dir = value; return true;
     case OPT_DPI:
         return parse_int(value, 10, 2400, &args->options.default_dpi)
             || USAGE_ERROR("--dpi wants a resolution from 10 to 2400, not '%s'", value);
@@ -212,7 +214,7 @@ bool vt_cli_parse(int argc, char **argv, vt_cli_args *args, char *error, size_t 
     optind = 0;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":o:f:j:qvh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:f:j:l:qvh", long_options, NULL)) != -1) {
         if (c == '?') {
             if (optopt)
                 return USAGE_ERROR("unknown option '-%c' (see --help)", optopt);

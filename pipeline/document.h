@@ -178,6 +178,8 @@ struct vt_document {
     size_t n_errors, cap_errors;
     vt_message *warnings;
     size_t n_warnings, cap_warnings;
+    size_t pages_done;          /* for progress reports (progress.c) */
+    bool cancelled;             /* the caller's progress callback said stop */
     /* Set while several threads run page stages of this document at once: the
      * message and timing functions below take it. Owned by whoever set it. */
     pthread_mutex_t *lock;

@@ -6,6 +6,7 @@
 #include "legacy.h"
 
 #include <leptonica/allheaders.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,9 +23,10 @@ void vt_quiet_dependencies(void)
     setMsgSeverity(L_SEVERITY_NONE);
 }
 
-void vt_options_init(vt_options *options)
+static void defaults(vt_options *o)
 {
-    *options = (vt_options){
+    *o = (vt_options){
+        .size = sizeof *o,
         .lang = "vie",
         .tessdata = NULL,
         .skip = NULL,
@@ -38,7 +40,40 @@ void vt_options_init(vt_options *options)
         .diacritics = VT_MARKS_REPAIR,
         .tone_style = VT_TONE_OLD,
         .encoding = VT_ENCODING_AUTO,
+        .model_dir = NULL,
+        .progress = NULL,
+        .progress_user = NULL,
     };
+}
+
+/* Write no more than the caller's struct holds: a program built against an
+ * older header has a smaller vt_options. */
+void vt_options_init_sized(vt_options *options, size_t size)
+{
+    vt_options full;
+    defaults(&full);
+    if (size > sizeof full)
+        size = sizeof full;
+    if (size < sizeof full.size)
+        return;
+    full.size = size;
+    memcpy(options, &full, size);
+}
+
+/* The caller's options over the defaults, as far as its size reaches. */
+static vt_status complete_options(const vt_options *given, vt_options *out, char **errmsg)
+{
+    defaults(out);
+    if (!given)
+        return VT_OK;
+    if (given->size < offsetof(vt_options, lang) + sizeof given->lang || given->size > sizeof *out) {
+        *errmsg = vt_format("the options were not set up with vt_options_init (size %zu; this "
+                            "vanthu knows sizes up to %zu)", given->size, sizeof *out);
+        return VT_ERROR;
+    }
+    memcpy(out, given, given->size);
+    out->size = sizeof *out;
+    return VT_OK;
 }
 
 static char *dup_or_null(const char *s, bool *ok)
@@ -112,11 +147,10 @@ vt_status vt_engine_new_with_stages(const vt_options *options, const vt_stage *c
 {
     *out = NULL;
     *errmsg = NULL;
-    vt_options defaults;
-    if (!options) {
-        vt_options_init(&defaults);
-        options = &defaults;
-    }
+    vt_options complete;
+    if (complete_options(options, &complete, errmsg) != VT_OK)
+        return VT_ERROR;
+    options = &complete;
     if (options->default_dpi < 10 || options->default_dpi > 2400) {
         *errmsg = vt_format("default resolution %d dpi is out of range (10–2400)",
                             options->default_dpi);
@@ -163,10 +197,12 @@ vt_status vt_engine_new_with_stages(const vt_options *options, const vt_stage *c
     engine->tessdata = dup_or_null(options->tessdata, &ok);
     engine->skip = dup_or_null(options->skip, &ok);
     engine->pages = dup_or_null(options->pages, &ok);
+    engine->model_dir = dup_or_null(options->model_dir, &ok);
     engine->options.lang = engine->lang;
     engine->options.tessdata = engine->tessdata;
     engine->options.skip = engine->skip;
     engine->options.pages = engine->pages;
+    engine->options.model_dir = engine->model_dir;
     if (!ok) {
         vt_engine_free(engine);
         *errmsg = vt_format("out of memory");
@@ -191,6 +227,7 @@ void vt_engine_free(vt_engine *engine)
     free(engine->tessdata);
     free(engine->skip);
     free(engine->pages);
+    free(engine->model_dir);
     free(engine->page_ranges);
     free(engine->skipped);
     free(engine);

@@ -17,7 +17,7 @@ typedef struct vt_page_range {
 
 struct vt_engine {
     vt_options options;           /* strings below are owned copies */
-    char *lang, *tessdata, *skip, *pages;
+    char *lang, *tessdata, *skip, *pages, *model_dir;
     vt_page_range *page_ranges;   /* NULL: every page */
     size_t n_page_ranges;
     const vt_stage *const *stages;  /* run order; the registry unless a test swaps it */

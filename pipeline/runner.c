@@ -15,6 +15,7 @@
 #include "engine.h"
 #include "ocr_threads.h"
 #include "output_check.h"
+#include "progress.h"
 #include "strbuf.h"
 
 static double now_ms(void)
@@ -103,8 +104,10 @@ static vt_status run_one_page(vt_session *session, vt_document *doc, vt_page *pa
                               size_t first, size_t last)
 {
     const vt_engine *engine = session->engine;
+    if (vt_progress_cancelled(doc))
+        return VT_ERROR;        /* the error is already there */
     if (page->from_text_layer)
-        return VT_OK;           /* its text is already here; there is no image to work on */
+        return vt_progress_report(&engine->options, doc, true, 0) ? VT_ERROR : VT_OK;
     bool loaded = false;
     if (!page->image && doc->page_source.load) {
         if (load_page_image(session, doc, page) != VT_OK)
@@ -119,6 +122,8 @@ static vt_status run_one_page(vt_session *session, vt_document *doc, vt_page *pa
     vt_page_forget_binary(page);
     if (loaded)
         pixDestroy(&page->image);
+    if (status == VT_OK && vt_progress_report(&engine->options, doc, true, 0))
+        status = VT_ERROR;
     return status;
 }
 
@@ -214,6 +219,8 @@ static vt_status run_page_group(vt_session *session, vt_document *doc, size_t fi
         any = any || enabled(engine, i, doc);
     if (!any)
         return VT_OK;       /* no page stage wants the pages: do not decode them */
+    if (vt_progress_report(&engine->options, doc, false, 0))
+        return VT_ERROR;    /* the pages are known: say so, and hear a cancel */
     if (session->board && doc->n_pages > 1)
         return run_shared(session, doc, first, last);
     for (size_t p = 0; p < doc->n_pages; p++)

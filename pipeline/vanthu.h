@@ -83,7 +83,31 @@ typedef enum vt_text_encoding {
     VT_ENCODING_VIQR,     /* "Vie^.t Nam": never guessed, only when asked */
 } vt_text_encoding;
 
+/* Where a document has got to, for a progress display. */
+typedef struct vt_progress_info {
+    const char *source;      /* the document, as named to vt_process_* */
+    size_t pages_done;       /* pages finished so far */
+    size_t pages_total;      /* pages to read (after --pages); 0 until known */
+    double page_fraction;    /* 0–1: how far OCR has got in the page under way */
+} vt_progress_info;
+
+/*
+ * Called on the thread running the document: when its pages are known, after
+ * each page, and while Tesseract reads a page (a few times a second). With
+ * vt_batch_run or several sessions it is called from several threads at once.
+ * Return true to cancel the document: it fails with the error "cancelled",
+ * between pages or inside OCR at Tesseract's next check; other documents go on.
+ */
+typedef bool (*vt_progress_fn)(const vt_progress_info *progress, void *user);
+
+/*
+ * Set up with vt_options_init, then change what you need. `size` lets the
+ * struct grow: a program built against an older vanthu.h passes its smaller
+ * size, and the fields it does not know keep their defaults. Strings are
+ * copied by vt_engine_new; they need not outlive the call.
+ */
 typedef struct vt_options {
+    size_t size;             /* sizeof(vt_options) as the caller was compiled: set by init */
     const char *lang;        /* Tesseract language(s), default "vie" */
     const char *tessdata;    /* directory of *.traineddata; NULL: Tesseract's default */
     const char *skip;        /* comma-separated stage names to turn off; NULL: none */
@@ -97,6 +121,11 @@ typedef struct vt_options {
     vt_marks_mode diacritics;   /* what the diacritics stage does; default repair */
     vt_tone_placement tone_style; /* default VT_TONE_OLD */
     vt_text_encoding encoding;    /* default VT_ENCODING_AUTO */
+    const char *model_dir;   /* folder of vie-syllable.lm; NULL: $VANTHU_MODEL_DIR, else
+                              * the models installed with the library (share/vanthu/models
+                              * beside its lib folder), else the build's source tree */
+    vt_progress_fn progress; /* NULL: none */
+    void *progress_user;     /* handed to progress */
 } vt_options;
 
 typedef struct vt_engine vt_engine;
@@ -109,7 +138,10 @@ VT_API const char *vt_version(void);
  * reports every failure itself, naming the input). Call once, before any thread
  * starts; the vanthu command does. */
 VT_API void vt_quiet_dependencies(void);
-VT_API void vt_options_init(vt_options *options);
+/* Fill *options with the defaults (see vt_options); use the macro, which passes
+ * the size your program was compiled with. */
+VT_API void vt_options_init_sized(vt_options *options, size_t size);
+#define vt_options_init(options) vt_options_init_sized((options), sizeof *(options))
 
 /* On error, *errmsg receives a malloc'd message (free it) and *out is NULL. */
 VT_API vt_status vt_engine_new(const vt_options *options, vt_engine **out, char **errmsg);
@@ -135,6 +167,8 @@ VT_API vt_document *vt_process_pixels(vt_session *session, const char *name,
                                       const uint8_t *pixels, int width, int height,
                                       int channels, int stride, int dpi);
 
+/* Strings returned by the vt_document_* accessors belong to the document: valid
+ * until vt_document_free, never to be freed by the caller. */
 VT_API const char *vt_document_source(const vt_document *doc);
 VT_API const char *vt_document_text(const vt_document *doc);   /* "" when failed */
 VT_API size_t vt_document_page_count(const vt_document *doc);
@@ -145,7 +179,8 @@ VT_API size_t vt_document_warning_count(const vt_document *doc);
 VT_API const char *vt_document_warning(const vt_document *doc, size_t index);
 
 enum { VT_JSON_PRETTY = 1 << 0 };
-/* The documented JSON record (pipeline/output-schema.json); malloc'd, NULL when out of memory. */
+/* The documented JSON record (pipeline/output-schema.json); malloc'd (the caller
+ * frees it), NULL when out of memory. */
 VT_API char *vt_document_json(const vt_document *doc, unsigned flags);
 VT_API void vt_document_free(vt_document *doc);
 

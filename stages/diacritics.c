@@ -17,10 +17,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "diacritics.h"
 #include "fused.h"
+#include "model_path.h"
 #include "stages.h"
 #include "strbuf.h"
 #include "syllable.h"
@@ -37,33 +37,17 @@ static void close_model(void *lm)
     vt_lm_close(lm);
 }
 
-/* The model file: $VANTHU_MODEL_DIR, else the installed models, else the source
- * tree's (so a build runs before it is installed). */
-static char *model_path(void)
-{
-    const char *env = getenv("VANTHU_MODEL_DIR");
-    const char *dirs[] = {env, VANTHU_INSTALLED_MODEL_DIR, VANTHU_SOURCE_MODEL_DIR};
-    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
-        if (!dirs[i])
-            continue;
-        char *path = vt_format("%s/vie-syllable.lm", dirs[i]);
-        struct stat st;
-        if (!path || stat(path, &st) == 0 || (i == 0 && env))
-            return path;   /* an explicit $VANTHU_MODEL_DIR is used even if wrong: say so */
-        free(path);
-    }
-    return vt_format("%s/vie-syllable.lm", VANTHU_INSTALLED_MODEL_DIR);
-}
-
 static vt_lm *session_model(vt_stage_context *ctx)
 {
     vt_lm *lm = vt_stage_context_resource(ctx, &vt_stage_diacritics);
     if (lm)
         return lm;
-    char *path = model_path(), *err = NULL;
+    char *path = vt_model_path(vt_stage_context_options(ctx)->model_dir, "vie-syllable.lm");
+    char *err = NULL;
     lm = path ? vt_lm_open(path, &err) : NULL;
     if (!lm) {
-        vt_stage_fail(ctx, "cannot load the language model %s: %s (set VANTHU_MODEL_DIR, or "
+        vt_stage_fail(ctx, "cannot load the language model %s: %s (name its folder: vanthu "
+                           "--model-dir DIR, $VANTHU_MODEL_DIR, the model_dir option; or "
                            "--skip diacritics)", path ? path : "", err ? err : "out of memory");
     } else if (!vt_stage_context_keep(ctx, &vt_stage_diacritics, lm, close_model)) {
         vt_lm_close(lm);

@@ -17,6 +17,7 @@
 #include <tesseract/capi.h>
 
 #include "ocr.h"
+#include "progress.h"
 #include "stages.h"
 
 static bool applies(const vt_document *doc)
@@ -178,21 +179,45 @@ static bool collect_words(TessBaseAPI *api, vt_page *page)
     return ok;
 }
 
+/* What Tesseract's monitor calls back into: the caller's progress callback. */
+typedef struct ocr_watch {
+    const vt_options *options;
+    vt_document *doc;
+    ETEXT_DESC *monitor;
+} ocr_watch;
+
+static bool watch_page(void *user, int words)
+{
+    (void)words;
+    ocr_watch *w = user;
+    double fraction = TessMonitorGetProgress(w->monitor) / 100.0;
+    return vt_progress_report(w->options, w->doc, false, fraction < 0 ? 0 : fraction > 1 ? 1 : fraction);
+}
+
 static vt_status recognise_page(TessBaseAPI *api, vt_document *doc, vt_page *page,
                                 vt_stage_context *ctx)
 {
     TessBaseAPISetImage2(api, page->image);
     TessBaseAPISetSourceResolution(api, page->dpi);
     /* A monitor with a deadline is Tesseract's own way to stop a page that would
-     * otherwise run for hours (noise, a photo, a decompression trick). */
-    double timeout = vt_stage_context_options(ctx)->page_timeout;
-    ETEXT_DESC *monitor = timeout > 0 ? TessMonitorCreate() : NULL;
-    if (monitor)
+     * otherwise run for hours (noise, a photo, a decompression trick); its cancel
+     * hook is where the caller's progress callback hears how far the page is. */
+    const vt_options *opt = vt_stage_context_options(ctx);
+    double timeout = opt->page_timeout;
+    ETEXT_DESC *monitor = timeout > 0 || opt->progress ? TessMonitorCreate() : NULL;
+    ocr_watch watch = {opt, doc, monitor};
+    if (monitor && timeout > 0)
         TessMonitorSetDeadlineMSecs(monitor, timeout * 1000 > INT_MAX ? INT_MAX : (int)(timeout * 1000));
+    if (monitor && opt->progress) {
+        TessMonitorSetCancelFunc(monitor, watch_page);
+        TessMonitorSetCancelThis(monitor, &watch);
+    }
     int failed = TessBaseAPIRecognize(api, monitor);
     TessMonitorDelete(monitor);
     if (failed) {
         TessBaseAPIClear(api);
+        if (vt_progress_cancelled(doc))
+            return vt_stage_fail(ctx, "cancelled");
         return vt_stage_fail(ctx, "Tesseract stopped: the page took longer than the %g s limit "
                                   "(--page-timeout) or could not be read", timeout);
     }
