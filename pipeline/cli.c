@@ -209,8 +209,9 @@ static bool write_to_dir(run_state *st, const vt_input *input, const char *recor
         return false;
     }
     uint64_t content;
+    uint64_t output = vt_fnv1a64(record, strlen(record), VT_FNV_OFFSET);
     if (vt_hash_file(input->path, &content)
-        && !vt_manifest_record(&st->manifest, input->name, content, st->options_hash))
+        && !vt_manifest_record(&st->manifest, input->name, content, st->options_hash, output))
         fprintf(stderr, "vanthu: %s: cannot update the manifest: %s\n", st->manifest.path,
                 strerror(errno));
     return true;
@@ -321,8 +322,13 @@ static size_t skip_finished(run_state *st, vt_input_list *inputs)
     for (size_t i = 0; i < inputs->n; i++) {
         uint64_t content;
         vt_input *in = &inputs->items[i];
-        if (st->manifest.n > 0 && vt_hash_file(in->path, &content)
-            && vt_manifest_has(&st->manifest, in->name, content, st->options_hash)) {
+        const char *ext = st->args->format == VT_FORMAT_TEXT ? ".txt" : ".json";
+        char *output = st->manifest.n > 0 ? output_path_in_dir(st->args->output, in->name, ext)
+                                          : NULL;
+        bool done = output && vt_hash_file(in->path, &content)
+                    && vt_manifest_has(&st->manifest, in->name, content, st->options_hash, output);
+        free(output);
+        if (done) {
             free(in->path);
             free(in->name);
             skipped++;

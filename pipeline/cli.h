@@ -63,7 +63,8 @@ uint64_t vt_fnv1a64(const void *data, size_t len, uint64_t hash);
 /* The batch manifest in an output directory (cli_manifest.c). */
 typedef struct vt_manifest_entry {
     char *name;
-    uint64_t content, options;
+    uint64_t content, options, output;
+    bool has_output;             /* false on lines written before output hashes */
 } vt_manifest_entry;
 
 typedef struct vt_manifest {
@@ -74,8 +75,12 @@ typedef struct vt_manifest {
 } vt_manifest;
 
 bool vt_manifest_open(vt_manifest *m, const char *dir, char *error, size_t error_size);
-bool vt_manifest_has(const vt_manifest *m, const char *name, uint64_t content, uint64_t options);
-bool vt_manifest_record(vt_manifest *m, const char *name, uint64_t content, uint64_t options);
+/* Whether `name` was finished with this content and options and its output at
+ * output_path is still the one written. */
+bool vt_manifest_has(const vt_manifest *m, const char *name, uint64_t content, uint64_t options,
+                     const char *output_path);
+bool vt_manifest_record(vt_manifest *m, const char *name, uint64_t content, uint64_t options,
+                        uint64_t output);
 void vt_manifest_close(vt_manifest *m);
 /* FNV-1a 64 of a file's bytes: change detection, not security. */
 bool vt_hash_file(const char *path, uint64_t *hash);

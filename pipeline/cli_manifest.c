@@ -3,11 +3,14 @@
  * crash, a kill, or new files arriving) does only the rest.
  *
  * The manifest is DIR/.vanthu-manifest.tsv in the output directory, one line per
- * finished input: its relative name, a hash of its content and a hash of the
- * options that shape the output. A line is appended (and synced) only after the
- * output file has been renamed into place, so a line always means a complete
- * output; an input whose content or options changed is simply not matched and is
- * done again. A torn last line from a crash is ignored.
+ * finished input: its relative name, a hash of its content, a hash of the
+ * options that shape the output and a hash of the output written. A line is
+ * appended (and synced) only after the output file has been renamed into place,
+ * so a line always means a complete output; an input whose content or options
+ * changed is simply not matched and is done again, and so is one whose output
+ * file has since been deleted or changed: the disk, not the manifest, says what
+ * is there. A torn last line from a crash is ignored; lines of older versions
+ * (no output hash) only need the output to exist.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -29,7 +32,7 @@ static char *manifest_path(const char *dir)
     return path;
 }
 
-static bool add_entry(vt_manifest *m, const char *name, uint64_t content, uint64_t options)
+static bool add_entry(vt_manifest *m, const char *name, const vt_manifest_entry *e)
 {
     if (m->n == m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 64;
@@ -42,24 +45,35 @@ static bool add_entry(vt_manifest *m, const char *name, uint64_t content, uint64
     char *copy = strdup(name);
     if (!copy)
         return false;
-    m->entries[m->n++] = (vt_manifest_entry){.name = copy, .content = content, .options = options};
+    m->entries[m->n] = *e;
+    m->entries[m->n++].name = copy;
     return true;
 }
 
-/* Parse "name\tcontent\toptions\n"; false for a torn or foreign line. */
-static bool parse_line(char *line, char **name, uint64_t *content, uint64_t *options)
+static bool parse_hex(const char *s, uint64_t *out)
 {
+    char *end;
+    *out = strtoull(s, &end, 16);
+    return end != s && *end == '\0';
+}
+
+/* Parse "name\tcontent\toptions[\toutput]\n"; false for a torn or foreign line. */
+static bool parse_line(char *line, char **name, vt_manifest_entry *e)
+{
+    char *end = strchr(line, '\n');
     char *tab1 = strchr(line, '\t');
     char *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
-    char *end = tab2 ? strchr(tab2 + 1, '\n') : NULL;
-    if (!end)
+    if (!end || !tab2 || tab2 > end)
         return false;
-    *tab1 = *tab2 = *end = '\0';
-    char *e1, *e2;
-    *content = strtoull(tab1 + 1, &e1, 16);
-    *options = strtoull(tab2 + 1, &e2, 16);
+    *end = '\0';
+    char *tab3 = strchr(tab2 + 1, '\t');
+    *tab1 = *tab2 = '\0';
+    if (tab3)
+        *tab3 = '\0';
     *name = line;
-    return *e1 == '\0' && *e2 == '\0' && e1 != tab1 + 1 && e2 != tab2 + 1;
+    *e = (vt_manifest_entry){.has_output = tab3 != NULL};
+    return parse_hex(tab1 + 1, &e->content) && parse_hex(tab2 + 1, &e->options)
+           && (!tab3 || parse_hex(tab3 + 1, &e->output));
 }
 
 bool vt_manifest_open(vt_manifest *m, const char *dir, char *error, size_t error_size)
@@ -78,9 +92,9 @@ bool vt_manifest_open(vt_manifest *m, const char *dir, char *error, size_t error
         ssize_t len;
         while ((len = getline(&line, &cap, f)) > 0) {
             char *name;
-            uint64_t content, options;
+            vt_manifest_entry e;
             torn = line[len - 1] != '\n';
-            if (parse_line(line, &name, &content, &options) && !add_entry(m, name, content, options))
+            if (parse_line(line, &name, &e) && !add_entry(m, name, &e))
                 break;
         }
         free(line);
@@ -97,21 +111,35 @@ bool vt_manifest_open(vt_manifest *m, const char *dir, char *error, size_t error
     return true;
 }
 
-bool vt_manifest_has(const vt_manifest *m, const char *name, uint64_t content, uint64_t options)
+bool vt_manifest_has(const vt_manifest *m, const char *name, uint64_t content, uint64_t options,
+                     const char *output_path)
 {
     /* Latest line wins: an input redone with --force appends a newer line. */
-    for (size_t i = m->n; i-- > 0;)
-        if (strcmp(m->entries[i].name, name) == 0)
-            return m->entries[i].content == content && m->entries[i].options == options;
+    for (size_t i = m->n; i-- > 0;) {
+        const vt_manifest_entry *e = &m->entries[i];
+        if (strcmp(e->name, name) != 0)
+            continue;
+        if (e->content != content || e->options != options)
+            return false;
+        uint64_t output;
+        struct stat st;
+        if (!e->has_output)
+            return stat(output_path, &st) == 0;
+        return vt_hash_file(output_path, &output) && output == e->output;
+    }
     return false;
 }
 
-bool vt_manifest_record(vt_manifest *m, const char *name, uint64_t content, uint64_t options)
+bool vt_manifest_record(vt_manifest *m, const char *name, uint64_t content, uint64_t options,
+                        uint64_t output)
 {
-    if (fprintf(m->file, "%s\t%016" PRIx64 "\t%016" PRIx64 "\n", name, content, options) < 0
+    if (fprintf(m->file, "%s\t%016" PRIx64 "\t%016" PRIx64 "\t%016" PRIx64 "\n", name, content,
+                options, output) < 0
         || fflush(m->file) != 0 || fsync(fileno(m->file)) != 0)
         return false;
-    return add_entry(m, name, content, options);
+    vt_manifest_entry e = {.content = content, .options = options, .output = output,
+                           .has_output = true};
+    return add_entry(m, name, &e);
 }
 
 void vt_manifest_close(vt_manifest *m)
