@@ -250,10 +250,27 @@ static bool is_directory(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Several documents, or a directory or list that may hold several, go to a
- * directory under -o; jsonl always goes to one file. */
+static bool ends_with_slash(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 0 && path[n - 1] == '/';
+}
+
+/* A name like "all.json": what a user types for one file, never for a folder. */
+static bool looks_like_file_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(slash ? slash + 1 : path, '.');
+    return dot && dot[1] != '\0' && strcmp(dot, "..") != 0 && dot != (slash ? slash + 1 : path);
+}
+
+/* Several documents, or a folder or list that may hold several, go to a
+ * folder under -o, and so does anything with -o DIR/; jsonl always goes to one
+ * file. */
 static bool wants_output_dir(const vt_cli_args *args, const vt_input_list *inputs)
 {
+    if (ends_with_slash(args->output))
+        return true;
     if (args->format == VT_FORMAT_JSONL)
         return false;
     if (inputs->n > 1 || is_directory(args->output))
@@ -264,41 +281,66 @@ static bool wants_output_dir(const vt_cli_args *args, const vt_input_list *input
     return false;
 }
 
-/* Decide where records go; open the stream or create the directory. */
-static bool prepare_output(run_state *st, char **buffer)
+/* mkdir -p: a missing parent is made too, an existing folder is fine. */
+static bool make_dirs(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return false;
+    bool ok = true;
+    for (char *p = copy + 1; ok && (p = strchr(p, '/')) != NULL; p++) {
+        *p = '\0';
+        ok = mkdir(copy, 0777) == 0 || errno == EEXIST;
+        *p = '/';
+    }
+    ok = ok && (mkdir(copy, 0777) == 0 || errno == EEXIST);
+    int saved = errno;
+    free(copy);
+    errno = saved;
+    return ok;
+}
+
+/* Decide where records go; open the stream or create the directory. Returns an
+ * exit status: a -o that cannot hold what the command asks for is a usage error. */
+static int prepare_output(run_state *st, char **buffer)
 {
     const vt_cli_args *args = st->args;
     *buffer = NULL;
     if (!args->output) {
         st->stream = stdout;
-        return true;
+        return VT_EXIT_OK;
     }
     if (wants_output_dir(args, st->inputs)) {
-        if (mkdir(args->output, 0777) != 0 && errno != EEXIST) {
-            fprintf(stderr, "vanthu: %s: cannot create the output directory: %s\n",
-                    args->output, strerror(errno));
-            return false;
-        }
-        if (!is_directory(args->output)) {
-            fprintf(stderr, "vanthu: %s: with several inputs, -o must name a directory\n",
+        struct stat info;
+        bool exists = stat(args->output, &info) == 0;
+        if ((exists && !S_ISDIR(info.st_mode))
+            || (!exists && !ends_with_slash(args->output) && looks_like_file_name(args->output))) {
+            fprintf(stderr,
+                    "vanthu: -o %s: several inputs write one file each into a folder; name a "
+                    "folder (e.g. -o out/), or use -f jsonl for one file of all records\n",
                     args->output);
-            return false;
+            return VT_EXIT_USAGE;
+        }
+        if (!make_dirs(args->output) || !is_directory(args->output)) {
+            fprintf(stderr, "vanthu: %s: cannot create the output directory: %s\n", args->output,
+                    strerror(errno));
+            return VT_EXIT_INPUT_FAILED;
         }
         char error[512];
         if (!vt_manifest_open(&st->manifest, args->output, error, sizeof error)) {
             fprintf(stderr, "vanthu: %s\n", error);
-            return false;
+            return VT_EXIT_INPUT_FAILED;
         }
         st->output_is_dir = true;
-        return true;
+        return VT_EXIT_OK;
     }
     /* One output file: collect it in memory, then write it atomically at the end. */
     st->stream = open_memstream(buffer, &st->buffer_size);
     if (!st->stream) {
         fprintf(stderr, "vanthu: out of memory\n");
-        return false;
+        return VT_EXIT_INPUT_FAILED;
     }
-    return true;
+    return VT_EXIT_OK;
 }
 
 /* The options that shape an output: a manifest entry made under others is stale. */
@@ -373,9 +415,10 @@ static int run_inputs(const vt_cli_args *args, const vt_engine *engine)
         vt_input_list_shard(&inputs, args->shard_index, args->shard_count);
     run_state st = {.args = args, .inputs = &inputs, .options_hash = hash_options(args)};
     char *buffer = NULL;
-    if (!prepare_output(&st, &buffer)) {
+    int refused = prepare_output(&st, &buffer);
+    if (refused != VT_EXIT_OK) {
         vt_input_list_free(&inputs);
-        return VT_EXIT_INPUT_FAILED;
+        return refused;
     }
     size_t skipped = st.output_is_dir && !args->force ? skip_finished(&st, &inputs) : 0;
     size_t total = inputs.n;
@@ -400,9 +443,13 @@ static int run_inputs(const vt_cli_args *args, const vt_engine *engine)
     free(st.written);
     vt_manifest_close(&st.manifest);
     size_t failed = st.failed + problems;
-    if ((total + skipped > 1 || problems) && args->verbosity >= 1)
-        fprintf(stderr, "vanthu: %zu done, %zu skipped (already done), %zu failed\n",
-                total - st.failed, skipped, failed);
+    if ((total + skipped > 1 || problems) && args->verbosity >= 1) {
+        if (st.output_is_dir)   /* only a folder's manifest can make an input skipped */
+            fprintf(stderr, "vanthu: %zu done, %zu skipped (already done), %zu failed\n",
+                    total - st.failed, skipped, failed);
+        else
+            fprintf(stderr, "vanthu: %zu done, %zu failed\n", total - st.failed, failed);
+    }
     vt_input_list_free(&inputs);
     return failed ? VT_EXIT_INPUT_FAILED : VT_EXIT_OK;
 }

@@ -128,7 +128,7 @@ static bool apply_option(int c, const char *value, vt_cli_args *args, char *erro
 {
     int v;
     switch (c) {
-    case 'o': args->output = value; return true;
+    case 'o': args->output = strcmp(value, "-") == 0 ? NULL : value; return true; /* - is stdout */
     case 'f':
         if (!parse_choice(value, formats, &v))
             return USAGE_ERROR("unknown format '%s' (use text, json or jsonl)", value);
@@ -201,6 +201,53 @@ static bool apply_option(int c, const char *value, vt_cli_args *args, char *erro
     }
 }
 
+/* Levenshtein distance with adjacent transpositions counted as one edit
+ * ("fromat" is one slip from "format"), over the short names of options. */
+static size_t edit_distance(const char *a, size_t la, const char *b)
+{
+    enum { MAX = 32 };
+    size_t lb = strlen(b);
+    if (la >= MAX || lb >= MAX)
+        return MAX;
+    size_t d[MAX + 1][MAX + 1];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
+                && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb];
+}
+
+/* The long option an unknown "--word[=value]" was most likely meant to be, or
+ * NULL when none is close: at most one edit per three letters, so a typo gets a
+ * suggestion and an option from another program does not. */
+static const char *closest_option(const char *arg)
+{
+    const char *word = arg + strspn(arg, "-");
+    size_t len = strcspn(word, "=");
+    const char *best = NULL;
+    size_t best_distance = len / 3 + 1;
+    for (const struct option *o = long_options; o->name; o++) {
+        size_t d = edit_distance(word, len, o->name);
+        if (d < best_distance) {
+            best = o->name;
+            best_distance = d;
+        }
+    }
+    return best;
+}
+
 bool vt_cli_parse(int argc, char **argv, vt_cli_args *args, char *error, size_t error_size)
 {
     *args = (vt_cli_args){.format = VT_FORMAT_TEXT, .jobs = 1, .verbosity = 1,
@@ -217,8 +264,11 @@ bool vt_cli_parse(int argc, char **argv, vt_cli_args *args, char *error, size_t 
     while ((c = getopt_long(argc, argv, ":o:f:j:l:qvh", long_options, NULL)) != -1) {
         if (c == '?') {
             if (optopt)
-                return USAGE_ERROR("unknown option '-%c' (see --help)", optopt);
-            return USAGE_ERROR("unknown option '%s' (see --help)", argv[optind - 1]);
+                return USAGE_ERROR("unknown option '-%c'", optopt);
+            const char *arg = argv[optind - 1], *near = closest_option(arg);
+            if (near)
+                return USAGE_ERROR("unknown option '%s'; did you mean '--%s'?", arg, near);
+            return USAGE_ERROR("unknown option '%s'", arg);
         }
         if (c == ':')
             return USAGE_ERROR("option '%s' needs a value", argv[optind - 1]);
@@ -227,7 +277,7 @@ bool vt_cli_parse(int argc, char **argv, vt_cli_args *args, char *error, size_t 
     }
     size_t n = (size_t)(argc - optind);
     if (args->action == VT_ACTION_RUN && n == 0)
-        return USAGE_ERROR("no input given (a file, or '-' for standard input; see --help)");
+        return USAGE_ERROR("no input given (a file, a folder, @LIST, or '-' for standard input)");
     args->inputs = calloc(n ? n : 1, sizeof *args->inputs);
     if (!args->inputs)
         return USAGE_ERROR("out of memory");

@@ -54,6 +54,25 @@ check "the edited output is vanthu's again" test "$(cat "$T/out/2024/10/tb7.txt"
 "$vanthu" --force --input-kind text -o "$T/out" "$T/in" 2> "$T/err"
 check "--force redoes everything" grep -q "10 done, 0 skipped" "$T/err"
 
+# Where -o points.
+a="$T/in/2025/cv1.txt" b="$T/in/2024/10/tb1.txt"
+(cd "$T" && "$vanthu" -q --input-kind text -o - "$a" > "$T/stdout")
+check "-o - is standard output" grep -q "Công văn 1" "$T/stdout"
+check "-o - makes no file named -" test ! -e "$T/-"
+"$vanthu" -q --input-kind text -f json -o "$T/new/deeper/" "$a"
+check "-o DIR/ creates the folders and writes into them" test -s "$T/new/deeper/cv1.json"
+"$vanthu" -q --input-kind text -o "$T/all.json" "$a" "$b" 2> "$T/err"
+check "several inputs, -o FILE: usage error" test $? = 2
+check "several inputs, -o FILE: the problem named" grep -q "all.json: several inputs write one file each into a folder" "$T/err"
+check "several inputs, -o FILE: nothing made" test ! -e "$T/all.json"
+echo x > "$T/exists.txt"
+"$vanthu" -q --input-kind text -o "$T/exists.txt" "$a" "$b" 2> "$T/err"
+check "several inputs, -o an existing file: usage error" test $? = 2
+"$vanthu" -q --input-kind text -f jsonl -o "$T/all.jsonl" "$a" "$b"
+check "several inputs, -f jsonl -o FILE: one file, one line each" test "$(wc -l < "$T/all.jsonl")" = 2
+"$vanthu" --input-kind text "$a" "$b" > /dev/null 2> "$T/err"
+check "without -o nothing is called skipped" grep -qx "vanthu: 2 done, 0 failed" "$T/err"
+
 # @LIST, shards.
 find "$T/in" -name '*.txt' | sort > "$T/list"
 "$vanthu" -q --input-kind text -o "$T/whole" "@$T/list"

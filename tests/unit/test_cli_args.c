@@ -50,6 +50,10 @@ static const struct {
     {{"vanthu"}, {.error = "no input given"}},
     {{"vanthu", "--frobnicate", "a.png"}, {.error = "unknown option '--frobnicate'"}},
     {{"vanthu", "-x", "a.png"}, {.error = "unknown option '-x'"}},
+    /* a typo gets one suggestion; an option of another program gets none */
+    {{"vanthu", "--fromat", "json", "a.png"}, {.error = "unknown option '--fromat'; did you mean '--format'?"}},
+    {{"vanthu", "--outptu=x", "a.png"}, {.error = "unknown option '--outptu=x'; did you mean '--output'?"}},
+    {{"vanthu", "-l", "vie", "--tesdata", "/t", "a.png"}, {.error = "did you mean '--tessdata'?"}},
     {{"vanthu", "-f", "xml", "a.png"}, {.error = "unknown format 'xml'"}},
     {{"vanthu", "-j", "0", "a.png"}, {.error = "--jobs wants a number"}},
     {{"vanthu", "-j", "2x", "a.png"}, {.error = "--jobs wants a number"}},
