@@ -69,6 +69,10 @@ void vt_cli_print_help(FILE *out)
 "                          (2020-07-26; months and years stay as printed), each\n"
 "                          listed in JSON `repairs`; JSON `dates` has the ISO value\n"
 "                          of every date either way\n"
+"      --min-quality Q     mark pages whose reading quality (0-1: mean confidence\n"
+"                          times the share of words possible in Vietnamese; JSON\n"
+"                          pages[].quality) is below Q, with a warning (-v\n"
+"                          shows it); the pages are kept\n"
 "  -j, --jobs N            process N inputs at a time (default 1); OCR itself runs\n"
 "                          single-threaded, so use up to one job per core\n"
 "      --page-timeout S    give up on a page after S seconds of OCR (default 600,\n"
@@ -86,8 +90,10 @@ void vt_cli_print_help(FILE *out)
 "Messages:\n"
 "  -q, --quiet             print nothing but errors\n"
 "  -v, --verbose           also print warnings\n"
-"                          (several inputs show progress: a live line on a\n"
-"                          terminal, a line per input otherwise)\n"
+"      --progress WHEN     auto (default): a line redrawn in place on a terminal\n"
+"                          (pages done, pages/s, time left), and without one a\n"
+"                          line per finished input when there are several;\n"
+"                          always: the live line even into a file; never: none\n"
 "      --version           print the version and exit\n"
 "  -h, --help              print this help and exit\n"
 "\n"
@@ -114,7 +120,7 @@ typedef struct run_state {
     size_t emitted;            /* records written to the stream so far */
     size_t failed;
     size_t buffer_size;        /* open_memstream's size, valid until fclose */
-    vt_progress progress;
+    vt_progress *progress;     /* owned by the caller: the engine reports into it */
     vt_manifest manifest;      /* with -o DIR */
     uint64_t options_hash;
     char **written;            /* output files written so far (-o DIR) */
@@ -169,7 +175,7 @@ static char *render(const vt_document *doc, vt_output_format format)
 static void report(const run_state *st, const vt_document *doc)
 {
     if (vt_document_error_count(doc) > 0 || st->args->verbosity >= 2)
-        vt_progress_clear_line(&st->progress);
+        vt_progress_clear_line(st->progress);
     for (size_t i = 0; i < vt_document_error_count(doc); i++)
         fprintf(stderr, "vanthu: %s\n", vt_document_error(doc, i));
     if (st->args->verbosity >= 2)
@@ -240,7 +246,8 @@ static void on_document(size_t index, vt_document *doc, void *user)
     free(record);
     if (!ok)
         st->failed++;
-    vt_progress_document(&st->progress, input->path, vt_document_page_count(doc), !ok);
+    vt_progress_document(st->progress, input->path, vt_document_page_count(doc),
+                         vt_document_seconds(doc), !ok);
     vt_document_free(doc);
 }
 
@@ -348,12 +355,12 @@ static uint64_t hash_options(const vt_cli_args *args)
 {
     const vt_options *o = &args->options;
     char text[1024];
-    snprintf(text, sizeof text, "%s|%d|%s|%s|%s|%s|%s|%d|%d|%d|%g|%d", vt_version(),
+    snprintf(text, sizeof text, "%s|%d|%s|%s|%s|%s|%s|%d|%d|%d|%g|%d|%g", vt_version(),
              (int)args->format, o->lang ? o->lang : "", o->tessdata ? o->tessdata : "",
              o->model_dir ? o->model_dir : "",
              o->skip ? o->skip : "", o->pages ? o->pages : "", (int)o->input_kind, (int)o->ocr,
              o->default_dpi, o->max_megapixels, (int)o->encoding * 1000 + (int)o->dates * 100 +
-             (int)o->diacritics * 10 + (int)o->tone_style);
+             (int)o->diacritics * 10 + (int)o->tone_style, o->min_quality);
     return vt_fnv1a64(text, strlen(text), VT_FNV_OFFSET);
 }
 
@@ -406,14 +413,15 @@ static void finish_stream(run_state *st, char **buffer)
     *buffer = NULL;
 }
 
-static int run_inputs(const vt_cli_args *args, const vt_engine *engine)
+static int run_inputs(const vt_cli_args *args, const vt_engine *engine, vt_progress *progress)
 {
     vt_input_list inputs = {0};
     size_t problems = vt_cli_expand_inputs(args->inputs, args->n_inputs,
                                            args->options.input_kind == VT_INPUT_TEXT, &inputs, stderr);
     if (args->shard_count > 1)
         vt_input_list_shard(&inputs, args->shard_index, args->shard_count);
-    run_state st = {.args = args, .inputs = &inputs, .options_hash = hash_options(args)};
+    run_state st = {.args = args, .inputs = &inputs, .options_hash = hash_options(args),
+                    .progress = progress};
     char *buffer = NULL;
     int refused = prepare_output(&st, &buffer);
     if (refused != VT_EXIT_OK) {
@@ -422,7 +430,7 @@ static int run_inputs(const vt_cli_args *args, const vt_engine *engine)
     }
     size_t skipped = st.output_is_dir && !args->force ? skip_finished(&st, &inputs) : 0;
     size_t total = inputs.n;
-    vt_progress_start(&st.progress, total, args->verbosity);
+    vt_progress_start(progress, total, args->progress, args->verbosity);
     const char **paths = calloc(total ? total : 1, sizeof *paths);
     char *err = NULL;
     vt_status status = VT_ERROR;
@@ -468,7 +476,9 @@ int vt_cli_main(int argc, char **argv)
     if (args.action == VT_ACTION_HELP) {
         vt_cli_print_help(stdout);
     } else if (args.action == VT_ACTION_VERSION) {
-        printf("vanthu %s\n", vt_version());
+        char *report = vt_version_report(args.options.model_dir);
+        fputs(report ? report : "vanthu (out of memory)\n", stdout);
+        free(report);
     } else if (args.action == VT_ACTION_LIST_STAGES) {
         int width = 0;    /* the longest name, so the summaries line up */
         for (size_t i = 0; i < vt_stage_count(); i++)
@@ -479,14 +489,19 @@ int vt_cli_main(int argc, char **argv)
     } else {
         vt_engine *engine = NULL;
         char *err = NULL;
+        vt_progress progress;
+        vt_progress_init(&progress);
+        args.options.progress = vt_progress_on_pages;
+        args.options.progress_user = &progress;
         if (vt_engine_new(&args.options, &engine, &err) != VT_OK) {
             fprintf(stderr, "vanthu: %s\n", err);
             free(err);
             status = VT_EXIT_USAGE;
         } else {
-            status = run_inputs(&args, engine);
+            status = run_inputs(&args, engine, &progress);
             vt_engine_free(engine);
         }
+        vt_progress_free(&progress);
     }
     vt_cli_args_free(&args);
     return status;

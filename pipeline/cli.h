@@ -5,6 +5,7 @@
 #ifndef VT_CLI_H
 #define VT_CLI_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,6 +23,13 @@ typedef enum vt_cli_action {
     VT_ACTION_LIST_STAGES,
 } vt_cli_action;
 
+/* --progress: a live line on a terminal (auto), on any stderr (always), or none. */
+typedef enum vt_progress_mode {
+    VT_PROGRESS_AUTO,
+    VT_PROGRESS_ALWAYS,
+    VT_PROGRESS_NEVER,
+} vt_progress_mode;
+
 typedef struct vt_cli_args {
     vt_cli_action action;
     const char *output;          /* -o: NULL for stdout */
@@ -29,6 +37,7 @@ typedef struct vt_cli_args {
     vt_options options;          /* strings point into argv */
     int jobs;
     int verbosity;               /* 0 quiet, 1 normal, 2 verbose */
+    vt_progress_mode progress;
     const char **inputs;         /* owned array of pointers into argv */
     size_t n_inputs;
     int shard_index, shard_count;  /* --shard K/N; 1/1 by default */
@@ -85,17 +94,36 @@ void vt_manifest_close(vt_manifest *m);
 /* FNV-1a 64 of a file's bytes: change detection, not security. */
 bool vt_hash_file(const char *path, uint64_t *hash);
 
-/* Progress of a run (cli_progress.c). */
+/* Progress of a run (cli_progress.c). The library reports pages from worker
+ * threads, the run reports finished documents from its own: a lock keeps the
+ * counts and the drawn line whole. */
+typedef struct vt_progress_doc {
+    char *source;                /* owned copy */
+    size_t pages_done, pages_total;
+    double page_fraction;
+} vt_progress_doc;
+
 typedef struct vt_progress {
-    size_t total, done, pages, failed;
-    double started, last;        /* monotonic seconds */
-    bool enabled, tty;
+    pthread_mutex_t lock;
+    size_t total, done, failed;  /* documents */
+    size_t pages;                /* pages of the finished documents */
+    vt_progress_doc *active;     /* documents under way that have reported */
+    size_t n_active, cap_active;
+    double started, last_draw;   /* monotonic seconds */
+    bool live;                   /* a line redrawn in place */
+    bool log;                    /* a line per finished document */
+    bool drawn;                  /* the live line is on screen */
 } vt_progress;
 
-void vt_progress_start(vt_progress *p, size_t total, int verbosity);
-/* Erase the live line before printing a message of its own (terminal only). */
-void vt_progress_clear_line(const vt_progress *p);
-void vt_progress_document(vt_progress *p, const char *source, size_t pages, bool failed);
+void vt_progress_init(vt_progress *p);
+void vt_progress_free(vt_progress *p);
+void vt_progress_start(vt_progress *p, size_t total, vt_progress_mode mode, int verbosity);
+/* The library's vt_progress_fn; `user` is the vt_progress. Never cancels. */
+bool vt_progress_on_pages(const vt_progress_info *info, void *user);
+/* Erase the live line before printing a message of its own. */
+void vt_progress_clear_line(vt_progress *p);
+void vt_progress_document(vt_progress *p, const char *source, size_t pages, double seconds,
+                          bool failed);
 
 /* Parse argv. On a usage error returns false and writes a one-line message into
  * `error`; never prints or exits. Free with vt_cli_args_free. */

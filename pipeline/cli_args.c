@@ -31,6 +31,8 @@ enum long_only_option {
     OPT_DIACRITICS,
     OPT_TONE_STYLE,
     OPT_ENCODING,
+    OPT_PROGRESS,
+    OPT_MIN_QUALITY,
 };
 
 static const struct option long_options[] = {
@@ -56,6 +58,8 @@ static const struct option long_options[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
+    {"progress", required_argument, NULL, OPT_PROGRESS},
+    {"min-quality", required_argument, NULL, OPT_MIN_QUALITY},
     {"version", no_argument, NULL, OPT_VERSION},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -92,6 +96,10 @@ static const choice formats[] = {
 };
 static const choice ocr_modes[] = {
     {"auto", VT_OCR_AUTO}, {"always", VT_OCR_ALWAYS}, {"never", VT_OCR_NEVER}, {NULL, 0},
+};
+static const choice progress_modes[] = {
+    {"auto", VT_PROGRESS_AUTO}, {"always", VT_PROGRESS_ALWAYS}, {"never", VT_PROGRESS_NEVER},
+    {NULL, 0},
 };
 static const choice dates_modes[] = {
     {"keep", VT_DATES_KEEP}, {"iso", VT_DATES_ISO}, {NULL, 0},
@@ -172,6 +180,9 @@ static bool apply_option(int c, const char *value, vt_cli_args *args, char *erro
     case OPT_DPI:
         return parse_int(value, 10, 2400, &args->options.default_dpi)
             || USAGE_ERROR("--dpi wants a resolution from 10 to 2400, not '%s'", value);
+    case OPT_MIN_QUALITY:
+        return parse_double(value, 0, 1, &args->options.min_quality)
+            || USAGE_ERROR("--min-quality wants a score from 0 to 1, e.g. 0.9, not '%s'", value);
     case OPT_PAGE_TIMEOUT:
         return parse_double(value, 0, 86400, &args->options.page_timeout)
             || USAGE_ERROR("--page-timeout wants seconds from 0 (no limit) to 86400, not '%s'",
@@ -194,6 +205,11 @@ static bool apply_option(int c, const char *value, vt_cli_args *args, char *erro
             || USAGE_ERROR("--jobs wants a number from 1 to 256, not '%s'", value);
     case 'q': args->verbosity = 0; return true;
     case 'v': args->verbosity = 2; return true;
+    case OPT_PROGRESS:
+        if (!parse_choice(value, progress_modes, &v))
+            return USAGE_ERROR("unknown progress mode '%s' (use auto, always or never)", value);
+        args->progress = (vt_progress_mode)v;
+        return true;
     case OPT_VERSION: args->action = VT_ACTION_VERSION; return true;
     case OPT_LIST_STAGES: args->action = VT_ACTION_LIST_STAGES; return true;
     case 'h': args->action = VT_ACTION_HELP; return true;

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 bool vt_array_grow(void **items, size_t *count, size_t *cap, size_t elem)
 {
@@ -31,6 +32,13 @@ bool vt_array_grow(void **items, size_t *count, size_t *cap, size_t elem)
     return true;
 }
 
+static double monotonic_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 vt_document *vt_document_new(const char *source)
 {
     vt_document *doc = calloc(1, sizeof *doc);
@@ -42,6 +50,14 @@ vt_document *vt_document_new(const char *source)
         return NULL;
     }
     doc->document_date = SIZE_MAX;
+    doc->started = monotonic_seconds();
+    return doc;
+}
+
+vt_document *vt_document_finish_timing(vt_document *doc)
+{
+    if (doc)
+        doc->seconds = monotonic_seconds() - doc->started;
     return doc;
 }
 
@@ -52,6 +68,7 @@ vt_page *vt_document_add_page(vt_document *doc)
     vt_page *page = &doc->pages[doc->n_pages - 1];
     page->number = doc->n_pages > 1 ? doc->pages[doc->n_pages - 2].number + 1 : 1;
     page->mean_confidence = -1;
+    page->quality.score = -1;
     return page;
 }
 

@@ -95,6 +95,14 @@ typedef struct vt_page {
     vt_block *blocks;
     size_t n_blocks, cap_blocks;
     double mean_confidence;     /* < 0: unknown */
+    struct {                    /* set by page_quality (stages/page_quality.c) */
+        double score;           /* 0–1: mean confidence × share of possible words;
+                                 * < 0: not measured */
+        double low_confidence;  /* share of words with confidence below 50 */
+        double not_vietnamese;  /* share of words no Vietnamese spelling allows */
+        size_t words;           /* words measured */
+        bool below_minimum;     /* score < --min-quality */
+    } quality;
     bool from_text_layer;       /* words came from the input's own text (a PDF layer):
                                  * no image is decoded and page stages skip the page */
     char *text;                 /* composed by the emit stage */
@@ -151,6 +159,8 @@ typedef struct vt_seal {
 
 struct vt_document {
     char *source;               /* file name, "-", or caller-given name */
+    double started;             /* monotonic seconds at vt_document_new */
+    double seconds;             /* wall time of the processing, once it is over */
     vt_input_kind kind;
     unsigned char *input;       /* raw input bytes, owned; freed once no page needs them */
     size_t input_size;
@@ -233,6 +243,8 @@ void vt_document_unlock(vt_document *doc);
 
 /* Add `ms` to the stage's time (page stages run once per page). */
 bool vt_document_add_timing(vt_document *doc, const char *stage, double ms);
+/* Record the document's own wall time, as processing returns it; returns doc. */
+vt_document *vt_document_finish_timing(vt_document *doc);
 bool vt_document_error_add(vt_document *doc, const char *stage, int page, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 bool vt_document_warn(vt_document *doc, const char *stage, int page, const char *fmt, ...)

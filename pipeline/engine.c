@@ -288,7 +288,7 @@ static vt_document *run(vt_session *session, vt_document *doc, vt_input_kind kin
     return doc;
 }
 
-vt_document *vt_process_file(vt_session *session, const char *path)
+static vt_document *process_file(vt_session *session, const char *path)
 {
     vt_document *doc = vt_document_new(path);
     if (!doc)
@@ -300,8 +300,8 @@ vt_document *vt_process_file(vt_session *session, const char *path)
     return run(session, doc, session->engine->options.input_kind);
 }
 
-vt_document *vt_process_memory(vt_session *session, const char *name, const void *data,
-                               size_t size, vt_input_kind kind)
+static vt_document *process_memory(vt_session *session, const char *name, const void *data,
+                                   size_t size, vt_input_kind kind)
 {
     vt_document *doc = vt_document_new(name);
     if (!doc)
@@ -315,6 +315,24 @@ vt_document *vt_process_memory(vt_session *session, const char *name, const void
         memcpy(doc->input, data, size);
     doc->input_size = size;
     return run(session, doc, kind);
+}
+
+/* The public entry points stamp the document's own time on the way out, whichever
+ * return the work took. */
+vt_document *vt_process_file(vt_session *session, const char *path)
+{
+    return vt_document_finish_timing(process_file(session, path));
+}
+
+vt_document *vt_process_memory(vt_session *session, const char *name, const void *data,
+                               size_t size, vt_input_kind kind)
+{
+    return vt_document_finish_timing(process_memory(session, name, data, size, kind));
+}
+
+double vt_document_seconds(const vt_document *doc)
+{
+    return doc->seconds;
 }
 
 const char *vt_document_source(const vt_document *doc)

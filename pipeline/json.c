@@ -66,6 +66,29 @@ static json_object *rounded(double value)
     return json_object_new_double_s(round(value * 10.0) / 10.0, text);
 }
 
+/* Shares 0–1, to three places: enough to rank pages, stable across runs. */
+static json_object *share(double value)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%.3f", value);
+    return json_object_new_double_s(round(value * 1000.0) / 1000.0, text);
+}
+
+static json_object *quality_json(const vt_page *page, bool *ok)
+{
+    json_object *q = json_object_new_object();
+    if (!q) {
+        *ok = false;
+        return NULL;
+    }
+    add(q, "score", share(page->quality.score), ok);
+    add(q, "low_confidence", share(page->quality.low_confidence), ok);
+    add(q, "not_vietnamese", share(page->quality.not_vietnamese), ok);
+    add(q, "words", json_object_new_int64((int64_t)page->quality.words), ok);
+    add(q, "below_minimum", json_object_new_boolean(page->quality.below_minimum), ok);
+    return q;
+}
+
 static json_object *box_json(vt_box box, bool *ok)
 {
     json_object *arr = json_object_new_array();
@@ -167,6 +190,10 @@ static json_object *page_json(const vt_page *page, bool *ok)
         add(obj, "mean_confidence", rounded(page->mean_confidence), ok);
     else
         json_object_object_add(obj, "mean_confidence", NULL);
+    if (page->quality.score >= 0)
+        add(obj, "quality", quality_json(page, ok), ok);
+    else
+        json_object_object_add(obj, "quality", NULL);
     for (size_t b = 0; b < page->n_blocks && *ok; b++) {
         const vt_block *block = &page->blocks[b];
         json_object *bj = json_object_new_object();

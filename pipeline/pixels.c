@@ -29,8 +29,8 @@ static PIX *pix_from_raw(const uint8_t *pixels, int width, int height, int chann
     return pix;
 }
 
-vt_document *vt_process_pixels(vt_session *session, const char *name, const uint8_t *pixels,
-                               int width, int height, int channels, int stride, int dpi)
+static vt_document *process_pixels(vt_session *session, const char *name, const uint8_t *pixels,
+                                   int width, int height, int channels, int stride, int dpi)
 {
     vt_document *doc = vt_document_new(name);
     if (!doc)
@@ -59,4 +59,11 @@ vt_document *vt_process_pixels(vt_session *session, const char *name, const uint
     if (vt_run_document(session, doc) != VT_OK)
         doc->failed = true;
     return doc;
+}
+
+vt_document *vt_process_pixels(vt_session *session, const char *name, const uint8_t *pixels,
+                               int width, int height, int channels, int stride, int dpi)
+{
+    return vt_document_finish_timing(
+        process_pixels(session, name, pixels, width, height, channels, stride, dpi));
 }

@@ -18,7 +18,9 @@
  * after ocr reads what Tesseract's layout analysis dropped, before layout and
  * margin_notes look at the top margin; stamp_words before layout, which must
  * not take a stamp's words for a header column; lost_lines after both, so that
- * neither a page number nor a stamp's words look lost.
+ * neither a page number nor a stamp's words look lost. page_quality comes after
+ * the layout stages (stamp and margin-note blocks are set apart, so their debris
+ * is not counted) and reads the words as OCR left them (repairs keep the reading).
  */
 #include "engine.h"
 #include "stages.h"
@@ -43,6 +45,7 @@ static const vt_stage *const registry[] = {
     &vt_stage_margin_notes,
     &vt_stage_unicode,
     &vt_stage_diacritics,
+    &vt_stage_page_quality,
     &vt_stage_emit,
     &vt_stage_stamp_text,
     &vt_stage_normalise,

@@ -126,6 +126,9 @@ typedef struct vt_options {
                               * beside its lib folder), else the build's source tree */
     vt_progress_fn progress; /* NULL: none */
     void *progress_user;     /* handed to progress */
+    double min_quality;      /* 0–1: pages whose quality score is below it are marked
+                              * (JSON pages[].quality.below_minimum, a warning);
+                              * default 0, none */
 } vt_options;
 
 typedef struct vt_engine vt_engine;
@@ -133,6 +136,12 @@ typedef struct vt_session vt_session;
 typedef struct vt_document vt_document;
 
 VT_API const char *vt_version(void);
+/* Several lines, "name version" each: vanthu, Tesseract, Leptonica, ICU, Poppler
+ * and json-c as loaded at run time, then the language model that model_dir (as
+ * in vt_options; NULL for the default search) leads to, with its format,
+ * size and checksum. For bug reports and --version. malloc'd; NULL when out of
+ * memory. */
+VT_API char *vt_version_report(const char *model_dir);
 
 /* Process-wide: stop Leptonica printing its own error messages on stderr (vanthu
  * reports every failure itself, naming the input). Call once, before any thread
@@ -172,6 +181,9 @@ VT_API vt_document *vt_process_pixels(vt_session *session, const char *name,
 VT_API const char *vt_document_source(const vt_document *doc);
 VT_API const char *vt_document_text(const vt_document *doc);   /* "" when failed */
 VT_API size_t vt_document_page_count(const vt_document *doc);
+/* Wall-clock seconds vt_process_* spent on this document (pages shared with
+ * other workers included). */
+VT_API double vt_document_seconds(const vt_document *doc);
 VT_API bool vt_document_failed(const vt_document *doc);
 VT_API size_t vt_document_error_count(const vt_document *doc);
 VT_API const char *vt_document_error(const vt_document *doc, size_t index);

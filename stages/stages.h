@@ -26,6 +26,7 @@ extern const vt_stage vt_stage_layout_columns; /* stages/layout_columns.c */
 extern const vt_stage vt_stage_margin_notes;  /* stages/margin_notes.c */
 extern const vt_stage vt_stage_unicode;      /* stages/unicode.c */
 extern const vt_stage vt_stage_diacritics;   /* stages/diacritics.c */
+extern const vt_stage vt_stage_page_quality; /* stages/page_quality.c */
 extern const vt_stage vt_stage_emit;         /* stages/emit.c */
 extern const vt_stage vt_stage_stamp_text;   /* stages/stamp_text.c */
 extern const vt_stage vt_stage_normalise;    /* stages/normalise.c */

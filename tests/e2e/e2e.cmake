@@ -49,3 +49,13 @@ if(NOT VANTHU_SANITIZE)
   add_test(NAME e2e/link COMMAND ${CMAKE_CURRENT_LIST_DIR}/link.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
   set_tests_properties(e2e/link PROPERTIES LABELS e2e TIMEOUT 300)
 endif()
+
+add_test(NAME e2e/progress COMMAND ${CMAKE_CURRENT_LIST_DIR}/progress.sh $<TARGET_FILE:vanthu_cli> ${VT_SAMPLE})
+set_tests_properties(e2e/progress PROPERTIES LABELS e2e TIMEOUT 600)
+
+# Installs (cmake --install, moved; the cpack .deb in a scratch root). Not under
+# the sanitizers: the installed program would need their runtime's environment.
+if(NOT VANTHU_SANITIZE)
+  add_test(NAME e2e/install COMMAND ${CMAKE_CURRENT_LIST_DIR}/install.sh ${CMAKE_BINARY_DIR} ${VT_SAMPLE})
+  set_tests_properties(e2e/install PROPERTIES LABELS e2e TIMEOUT 900)
+endif()

@@ -32,7 +32,7 @@ static const struct { const char *key; json_type type; bool nullable; } page_key
     {"number", json_type_int, false},   {"text", json_type_string, false},
     {"width", json_type_int, false},    {"height", json_type_int, false},
     {"dpi", json_type_int, true},       {"mean_confidence", json_type_double, true},
-    {"blocks", json_type_array, false},
+    {"quality", json_type_object, true}, {"blocks", json_type_array, false},
 };
 
 static bool has_type(json_object *value, json_type type, bool nullable)
