@@ -16,8 +16,9 @@ packages=(
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd
 )
 
-# The tests also drive batches through GNU parallel and fuzz the parsers with clang.
-[ "${1:-}" = "test" ] && packages+=(parallel clang libclang-rt-14-dev)
+# The tests also drive batches through GNU parallel, fuzz the parsers with clang,
+# and build the Debian package (cpack asks dpkg-shlibdeps for its dependencies).
+[ "${1:-}" = "test" ] && packages+=(parallel clang libclang-rt-14-dev dpkg-dev)
 
 missing=()
 for p in "${packages[@]}"; do

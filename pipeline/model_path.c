@@ -52,9 +52,13 @@ char *vt_model_path(const char *model_dir, const char *file)
     char *found = NULL;
     for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
         char *path = dirs[i] && !found ? vt_format("%s/%s", dirs[i], file) : NULL;
-        if (path && exists(path))
-            found = path;
-        else
+        if (path && exists(path)) {
+            /* "bin/../lib/../share/…" from $ORIGIN reads badly in messages */
+            char *clean = realpath(path, NULL);
+            found = clean ? clean : path;
+            if (clean)
+                free(path);
+        } else
             free(path);
         free(dirs[i]);
     }
