@@ -34,7 +34,7 @@ pkg_cflags=$(pkg-config --cflags $pkgs)
 pkg_libs="$(pkg-config --libs $pkgs) -lgomp -lpthread -lm"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 includes="-I$root/pipeline -I$root/stages -I$root/image -I$root/text"
-cflags="-std=c17 -g -O1 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L $includes $pkg_cflags"
+cflags="-std=c17 -g -O1 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -D_POSIX_C_SOURCE=200809L $includes $pkg_cflags"
 defines="-DVANTHU_BUILDING -DVANTHU_TESSDATA_DIR=\"\" -DVANTHU_VERSION_STRING=\"fuzz\"
 -DVANTHU_INSTALLED_MODEL_DIR=\"$root/models\" -DVANTHU_LIB_TO_MODELS=\"../models\"
 -DVANTHU_SOURCE_MODEL_DIR=\"$root/models\""
