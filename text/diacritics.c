@@ -538,7 +538,18 @@ static bool emit_choice(workspace *w, size_t first, size_t end, size_t i, vt_str
     vt_syllable syl;
     char to[VT_SYLLABLE_MAX_BYTES];
     size_t len = sl->tok.end - sl->tok.start;
-    if (sl->chosen == 0 || !vt_syllable_parse(key, strlen(key), &syl)) {
+    /* evidence: the chosen form against the input form, both in the chosen context */
+    int chosen = sl->chosen;
+    double with = chosen ? slot_score(w, first, end, (long)i, &sl->cands[chosen]) : 0;
+    sl->chosen = 0;
+    double without = chosen ? slot_score(w, first, end, (long)i, &sl->cands[0]) : 0;
+    sl->chosen = chosen;
+    /* A change needs evidence (score > 0, as vt_repair promises). The beam can
+     * pick a form that scores no better than the input where its context does
+     * not tell them apart (restore mode has no channel cost; fuzzing found
+     * "nhận" → "nhân" with score 0): keep the input then. */
+    if (chosen == 0 || !(with - without > 0) || !vt_syllable_parse(key, strlen(key), &syl)) {
+        sl->chosen = 0;
         vt_strbuf_append(out, w->text + sl->tok.start, len);
         return true;
     }
@@ -555,12 +566,6 @@ static bool emit_choice(workspace *w, size_t first, size_t end, size_t i, vt_str
     memcpy(r->from, w->text + sl->tok.start, from_len);
     r->from[from_len] = '\0';
     strcpy(r->to, to);
-    /* evidence: the chosen form against the input form, both in the chosen context */
-    int chosen = sl->chosen;
-    double with = slot_score(w, first, end, (long)i, &sl->cands[chosen]);
-    sl->chosen = 0;
-    double without = slot_score(w, first, end, (long)i, &sl->cands[0]);
-    sl->chosen = chosen;
     r->score = with - without;
     return true;
 }

@@ -1,54 +1,130 @@
 #!/bin/sh
 # run.sh SECONDS — build the libFuzzer harnesses with clang straight from the
-# sources (no CMake needed) and run each for SECONDS (default 60), one worker each,
-# seeded with the labelled fixtures. Exits non-zero if a fuzzer finds a crash,
-# leak or sanitizer report; the reproducer is left in the work directory.
+# sources (no CMake needed) and fuzz every parser and stage that takes outside
+# bytes, SECONDS (default 60) in total, shared among the targets by weight.
+#
+# The library is compiled once into an ASan+UBSan archive in the work directory
+# (objects are rebuilt only when a source or header changed); each harness
+# tests/fuzz/fuzz_<target>.c is linked against it. Each target first replays its
+# committed corpus tests/fuzz/corpus/<target>/ (seeds and the reproducers of
+# crashes fixed, as plain inputs), then fuzzes with that corpus, the seed
+# notices one line per file (text targets) and what earlier runs found. Prints
+# each target's executions ("Done N runs") and exits non-zero if any target
+# crashes, leaks or trips a sanitizer, naming the reproducer it left.
+#
+# Environment: CC (clang), VT_FUZZ_DIR (work directory), VT_FUZZ_JOBS (parallel
+# compiles, default 2), VT_FUZZ_TARGETS (a space-separated subset to run).
 set -eu
-seconds=${1:-60}
+total=${1:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=${VT_FUZZ_DIR:-${TMPDIR:-/tmp}/vanthu-fuzz}
-mkdir -p "$work"
+jobs=${VT_FUZZ_JOBS:-2}
 cc=${CC:-clang}
-flags="-std=c17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -D_POSIX_C_SOURCE=200809L -I$root/text -I$root/pipeline"
-common="$root/text/dates.c $root/text/text_edit.c $root/text/wordscan.c $root/text/utf8.c $root/pipeline/strbuf.c"
+mkdir -p "$work/obj"
 
-# Seed corpus: the seed notices, one line per file, so mutations start from real text.
-corpus="$work/corpus"
-mkdir -p "$corpus"
-if [ -d "$root/fixtures/labels/seeds" ]; then
-    i=0
-    for f in "$root"/fixtures/labels/seeds/*.txt; do
-        while IFS= read -r line; do
-            [ -n "$line" ] || continue
-            i=$((i + 1))
-            printf '%s\n' "$line" >"$corpus/seed-$i"
-        done <"$f"
-    done
-fi
+# target:weight — the loader target decodes images and opens PDFs: slower per
+# input, so it gets a bigger share than a pure text parser.
+all_targets="dates:1 docnum:1 legacy:1 utf8:1 token:1 syllable:1 diacritics:2 stamp:1
+header:1 layer:1 json:1 process:3"
+targets=${VT_FUZZ_TARGETS:-$(for t in $all_targets; do printf '%s ' "${t%%:*}"; done)}
 
-status=0
-for name in dates docnum legacy; do
-    case $name in
-        docnum) extra="$root/text/docnum.c" ;;
-        legacy) extra="$root/text/legacy.c $root/text/syllable.c $root/text/vnchar.c" ;;
-        *) extra="" ;;
-    esac
-    $cc $flags $common $extra "$here/fuzz_$name.c" -o "$work/fuzz_$name"
-    mkdir -p "$work/corpus_$name"
-    if [ "$name" = legacy ]; then   # the seeds are Unicode: add mojibake to mutate
-        printf 'Th\253ng b\270o k\325t lu\313n c\361a Vi\326t Nam\n' >"$work/corpus_legacy/tcvn3"
-        printf 'Tho\342ng ba\371o Vie\344t Nam \321OA\330N\n' >"$work/corpus_legacy/vni"
-        printf "Co^.ng ho\140a xa~ ho^.i DDa\140 Na(~ng ba'o\n" >"$work/corpus_legacy/viqr"
+pkgs="tesseract lept icu-uc icu-i18n json-c poppler-glib"
+pkg_cflags=$(pkg-config --cflags $pkgs)
+pkg_libs="$(pkg-config --libs $pkgs) -lgomp -lpthread -lm"
+san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+includes="-I$root/pipeline -I$root/stages -I$root/image -I$root/text"
+cflags="-std=c17 -g -O1 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -D_POSIX_C_SOURCE=200809L $includes $pkg_cflags"
+defines="-DVANTHU_BUILDING -DVANTHU_TESSDATA_DIR=\"\" -DVANTHU_VERSION_STRING=\"fuzz\"
+-DVANTHU_INSTALLED_MODEL_DIR=\"$root/models\" -DVANTHU_LIB_TO_MODELS=\"../models\"
+-DVANTHU_SOURCE_MODEL_DIR=\"$root/models\""
+
+# ---- the library, as an instrumented archive ----
+lib="$work/libvanthu_fuzz.a"
+sources=$(ls "$root"/pipeline/*.c "$root"/stages/*.c "$root"/image/*.c "$root"/text/*.c \
+          | grep -Ev '/pipeline/(main|cli[a-z_]*)\.c$')
+stale=""
+for src in $sources; do
+    obj="$work/obj/$(basename "$(dirname "$src")")_$(basename "$src" .c).o"
+    if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] \
+        || [ -n "$(find "$root/pipeline" "$root/stages" "$root/image" "$root/text" \
+                        -name '*.h' -newer "$obj" | head -1)" ]; then
+        stale="$stale $src"
     fi
+done
+if [ -n "$stale" ]; then
+    echo "compiling $(echo $stale | wc -w) library source(s) for fuzzing"
+    export cc cflags defines san work
+    # shellcheck disable=SC2016
+    printf '%s\n' $stale | xargs -P "$jobs" -n 1 sh -c '
+        obj="$work/obj/$(basename "$(dirname "$1")")_$(basename "$1" .c).o"
+        $cc $cflags $defines -fopenmp $san -fsanitize=fuzzer-no-link -c "$1" -o "$obj"' sh
+    rm -f "$lib"
+fi
+[ -f "$lib" ] || ar rcs "$lib" "$work"/obj/*.o
+
+# ---- seeds shared by the text targets: the seed notices, one line per file ----
+lines="$work/seed-lines"
+mkdir -p "$lines"
+i=0
+for f in "$root"/fixtures/labels/seeds/*.txt; do
+    [ -f "$f" ] || continue
+    while IFS= read -r line; do
+        [ -n "$line" ] || continue
+        i=$((i + 1))
+        printf '%s\n' "$line" >"$lines/seed-$i"
+    done <"$f"
+done
+
+weight_of() {
+    for t in $all_targets; do
+        [ "${t%%:*}" = "$1" ] && { echo "${t#*:}"; return; }
+    done
+    echo 1
+}
+sum=0
+for name in $targets; do sum=$((sum + $(weight_of "$name"))); done
+
+# ---- build, replay, fuzz ----
+status=0
+export VT_FUZZ_MODEL="$root/models/vie-syllable.lm" VT_FUZZ_MODEL_DIR="$root/models"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+for name in $targets; do
+    exe="$work/fuzz_$name"
+    if ! $cc $cflags $san -fsanitize=fuzzer "$here/fuzz_$name.c" "$lib" $pkg_libs -o "$exe"; then
+        echo "fuzz_$name FAILED to build" >&2
+        status=1
+        continue
+    fi
+    seconds=$((total * $(weight_of "$name") / sum))
+    [ "$seconds" -ge 1 ] || seconds=1
+    log="$work/fuzz_$name.log"
+    seeds="$here/corpus/$name"
+    found="$work/corpus_$name"      # first directory: where libFuzzer adds inputs
+    mkdir -p "$found"
+    case $name in
+        process) max_len=65536; extra="" ;;
+        *) max_len=4096; extra="$lines" ;;
+    esac
     echo "fuzz_$name: ${seconds}s"
-    if ! (cd "$work" && "./fuzz_$name" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
-            "corpus_$name" "$corpus" >"$work/fuzz_$name.log" 2>&1); then
-        echo "fuzz_$name FAILED; see $work/fuzz_$name.log" >&2
-        tail -40 "$work/fuzz_$name.log" >&2
+    # The committed corpus alone first, each file once: the regression inputs.
+    if [ -d "$seeds" ] && ! "$exe" -runs=1 "$seeds"/* >"$work/fuzz_$name.replay.log" 2>&1; then
+        echo "fuzz_$name FAILED on its committed corpus; see $work/fuzz_$name.replay.log" >&2
+        tail -40 "$work/fuzz_$name.replay.log" >&2
+        status=1
+        continue
+    fi
+    # shellcheck disable=SC2086
+    if ! "$exe" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
+            -artifact_prefix="$work/fuzz_$name-" -print_final_stats=0 \
+            "$found" "$seeds" $extra >"$log" 2>&1; then
+        echo "fuzz_$name FAILED; see $log" >&2
+        tail -40 "$log" >&2
+        grep -h 'Test unit written to' "$log" | sed "s/^.*written to /reproducer: /" >&2 || true
         status=1
     else
-        tail -1 "$work/fuzz_$name.log"
+        runs=$(grep -o 'Done [0-9]* runs' "$log" | tail -1)
+        echo "fuzz_$name: ${runs:-no 'Done' line} in ${seconds}s"
     fi
 done
 exit $status
