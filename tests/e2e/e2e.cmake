@@ -8,6 +8,16 @@ set_tests_properties(e2e/cli PROPERTIES LABELS e2e TIMEOUT 600)
 add_test(NAME e2e/batch COMMAND ${CMAKE_CURRENT_LIST_DIR}/batch.sh $<TARGET_FILE:vanthu_cli> ${VT_SAMPLE})
 set_tests_properties(e2e/batch PROPERTIES LABELS e2e TIMEOUT 900)
 
+# The bad-input corpus (generated at test time by tests/bad/make_corpus.py) in one batch.
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_FOUND)
+  add_test(NAME e2e/bad COMMAND ${CMAKE_CURRENT_LIST_DIR}/bad.sh $<TARGET_FILE:vanthu_cli>
+    ${CMAKE_SOURCE_DIR}/fixtures ${CMAKE_SOURCE_DIR}/tests/bad/make_corpus.py)
+  set_tests_properties(e2e/bad PROPERTIES LABELS e2e TIMEOUT 600)
+else()
+  message(WARNING "python3 not found: e2e/bad (the bad-input corpus) is not registered")
+endif()
+
 add_test(NAME e2e/pdf COMMAND ${CMAKE_CURRENT_LIST_DIR}/pdf.sh $<TARGET_FILE:vanthu_cli>
   $<TARGET_FILE:vt_cer> $<TARGET_FILE:vt_json_check> ${CMAKE_SOURCE_DIR}/fixtures)
 set_tests_properties(e2e/pdf PROPERTIES LABELS e2e TIMEOUT 900)
