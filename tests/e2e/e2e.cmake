@@ -18,6 +18,10 @@ else()
   message(WARNING "python3 not found: e2e/bad (the bad-input corpus) is not registered")
 endif()
 
+add_test(NAME e2e/kill COMMAND ${CMAKE_CURRENT_LIST_DIR}/kill.sh $<TARGET_FILE:vanthu_cli>
+  ${CMAKE_SOURCE_DIR}/fixtures)
+set_tests_properties(e2e/kill PROPERTIES LABELS e2e TIMEOUT 900)
+
 add_test(NAME e2e/pdf COMMAND ${CMAKE_CURRENT_LIST_DIR}/pdf.sh $<TARGET_FILE:vanthu_cli>
   $<TARGET_FILE:vt_cer> $<TARGET_FILE:vt_json_check> ${CMAKE_SOURCE_DIR}/fixtures)
 set_tests_properties(e2e/pdf PROPERTIES LABELS e2e TIMEOUT 900)
