@@ -65,7 +65,13 @@ check "the manifest lists each done input once" \
   test "$(cut -f1 "$T/out/.vanthu-manifest.tsv" | sort | uniq -d | wc -l)" = 0
 maxrss=$(tail -1 "$T/maxrss")
 echo "  peak memory: $((maxrss / 1024)) MB"
-check "peak memory under 500 MB" test "$maxrss" -lt 512000
+# AddressSanitizer's shadow memory and quarantine (256 MB) say nothing about
+# vanthu's own use: the bound is checked on the plain build only.
+if ldd "$vanthu" 2> /dev/null | grep -q libasan; then
+  echo "  (peak memory not checked: sanitizer build)"
+else
+  check "peak memory under 500 MB" test "$maxrss" -lt 512000
+fi
 
 # Write errors.
 "$vanthu" "$good1" > /dev/full 2> "$T/err"
