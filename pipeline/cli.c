@@ -6,6 +6,7 @@
  * done), 2 usage error (nothing was processed).
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -467,6 +468,10 @@ int vt_cli_main(int argc, char **argv)
     vt_cli_args args;
     char error[512];
     vt_quiet_dependencies();
+    /* Over a file-size limit (ulimit -f) write() would kill the process with
+     * SIGXFSZ, leaving the temporary output behind; ignored, it fails with
+     * EFBIG instead, which is reported with the file name and cleaned up. */
+    signal(SIGXFSZ, SIG_IGN);
     if (!vt_cli_parse(argc, argv, &args, error, sizeof error)) {
         fprintf(stderr, "vanthu: %s\nTry 'vanthu --help' for more information.\n", error);
         vt_cli_args_free(&args);

@@ -59,12 +59,42 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A directory or file already met in this walk, by device and inode. */
+typedef struct seen_id {
+    dev_t dev;
+    ino_t ino;
+} seen_id;
+
 typedef struct walk {
     vt_input_list *list;
     bool text_too;
     FILE *err;
     size_t problems;
+    seen_id *seen;
+    size_t n_seen, cap_seen;
 } walk;
+
+/* Mark st's file as met; false when it was met before (or memory ran out, when
+ * it is skipped too: walking on without the record could loop). A symlink back
+ * up the tree (d/self -> ..) or a second link to a file would otherwise walk the
+ * same folder again and again until the path grew too long, and do the same
+ * file many times. A linear search is fine: archives hold thousands of entries. */
+static bool first_visit(walk *w, const struct stat *st)
+{
+    for (size_t i = 0; i < w->n_seen; i++)
+        if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+            return false;
+    if (w->n_seen == w->cap_seen) {
+        size_t cap = w->cap_seen ? w->cap_seen * 2 : 64;
+        seen_id *grown = realloc(w->seen, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        w->seen = grown;
+        w->cap_seen = cap;
+    }
+    w->seen[w->n_seen++] = (seen_id){st->st_dev, st->st_ino};
+    return true;
+}
 
 static char *join(const char *a, const char *b)
 {
@@ -118,10 +148,10 @@ static void walk_directory(walk *w, const char *dir, const char *rel)
         char *path = join(dir, names[i]), *name = join(rel, names[i]);
         struct stat st;
         if (path && name && stat(path, &st) == 0) {
-            if (S_ISDIR(st.st_mode))
+            if (S_ISDIR(st.st_mode) && first_visit(w, &st))
                 walk_directory(w, path, name);
             else if (S_ISREG(st.st_mode) && is_scan_name(names[i], w->text_too)
-                     && !push(w->list, path, name))
+                     && first_visit(w, &st) && !push(w->list, path, name))
                 w->problems++;
         }
         free(path);
@@ -166,6 +196,8 @@ size_t vt_cli_expand_inputs(const char *const *args, size_t n, bool text_too, vt
             read_list_file(&w, arg + 1);
         } else if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
             size_t before = out->n, problems = w.problems;
+            if (!first_visit(&w, &st))
+                continue;       /* the same folder named twice is walked once */
             walk_directory(&w, arg, "");
             if (out->n == before && w.problems == problems) {
                 fprintf(err, "vanthu: %s: no PDF or image files in this directory\n", arg);
@@ -177,6 +209,7 @@ size_t vt_cli_expand_inputs(const char *const *args, size_t n, bool text_too, vt
                 w.problems++;
         }
     }
+    free(w.seen);
     return w.problems;
 }
 

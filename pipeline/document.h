@@ -105,6 +105,7 @@ typedef struct vt_page {
     } quality;
     bool from_text_layer;       /* words came from the input's own text (a PDF layer):
                                  * no image is decoded and page stages skip the page */
+    bool blank;                 /* a single colour: nothing to read, page stages skip it */
     char *text;                 /* composed by the emit stage */
 } vt_page;
 

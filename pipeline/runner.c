@@ -98,6 +98,25 @@ static vt_status load_page_image(vt_session *session, vt_document *doc, vt_page 
     return VT_OK;
 }
 
+/* A page of one colour (an empty PDF page, a white sheet, a lens cap): OCR would
+ * spend its time on it and find nothing, and the cleaning stages measure
+ * nonsense on it. 1 bpp pages are checked by counting, others on grey. */
+static bool pix_is_blank(PIX *pix)
+{
+    if (pixGetDepth(pix) == 1) {
+        l_int32 count = 0;
+        pixCountPixels(pix, &count, NULL);
+        return count == 0 || (l_int64)count == (l_int64)pixGetWidth(pix) * pixGetHeight(pix);
+    }
+    PIX *grey = pixConvertTo8(pix, 0);
+    l_int32 lo = 0, hi = 255;
+    bool blank = grey && pixGetExtremeValue(grey, 1, L_SELECT_MIN, NULL, NULL, NULL, &lo) == 0
+                 && pixGetExtremeValue(grey, 1, L_SELECT_MAX, NULL, NULL, NULL, &hi) == 0
+                 && lo == hi;
+    pixDestroy(&grey);
+    return blank;
+}
+
 /* Decode the page if its image lives in the page source, run the group's stages
  * on it, and release the image again. */
 static vt_status run_one_page(vt_session *session, vt_document *doc, vt_page *page,
@@ -106,7 +125,7 @@ static vt_status run_one_page(vt_session *session, vt_document *doc, vt_page *pa
     const vt_engine *engine = session->engine;
     if (vt_progress_cancelled(doc))
         return VT_ERROR;        /* the error is already there */
-    if (page->from_text_layer)
+    if (page->from_text_layer || page->blank)
         return vt_progress_report(&engine->options, doc, true, 0) ? VT_ERROR : VT_OK;
     bool loaded = false;
     if (!page->image && doc->page_source.load) {
@@ -115,7 +134,8 @@ static vt_status run_one_page(vt_session *session, vt_document *doc, vt_page *pa
         loaded = true;
     }
     vt_status status = VT_OK;
-    for (size_t i = first; i < last && status == VT_OK; i++)
+    page->blank = page->image && pix_is_blank(page->image);
+    for (size_t i = first; i < last && status == VT_OK && !page->blank; i++)
         if (enabled(engine, i, doc))
             status = call_stage(engine->stages[i], session, doc, page);
     /* The binarised copies serve page stages only. */
@@ -229,10 +249,37 @@ static vt_status run_page_group(vt_session *session, vt_document *doc, size_t fi
     return VT_OK;
 }
 
+/* Blank pages among others are a warning (the separator sheet of a scan batch);
+ * a document with nothing but blank pages has nothing to read and fails, naming
+ * why, rather than "succeeding" with an empty text. */
+static vt_status check_blank_pages(vt_document *doc)
+{
+    size_t blank = 0;
+    for (size_t p = 0; p < doc->n_pages; p++)
+        blank += doc->pages[p].blank;
+    if (blank == 0)
+        return VT_OK;
+    if (blank < doc->n_pages) {
+        for (size_t p = 0; p < doc->n_pages; p++)
+            if (doc->pages[p].blank)
+                vt_document_warn(doc, NULL, doc->pages[p].number,
+                                 "the page is blank (a single colour); not read");
+        return VT_OK;
+    }
+    if (doc->n_pages == 1)
+        vt_document_error_add(doc, NULL, 0, "the page is blank (a single colour): nothing "
+                                            "to read");
+    else
+        vt_document_error_add(doc, NULL, 0, "all %zu pages are blank (a single colour): "
+                                            "nothing to read", doc->n_pages);
+    return VT_ERROR;
+}
+
 static vt_status run_stages(vt_session *session, vt_document *doc)
 {
     const vt_engine *engine = session->engine;
     size_t i = 0;
+    bool blank_checked = false;     /* once: later page groups see the same pages */
     while (i < engine->n_stages) {
         vt_status status = VT_OK;
         if (engine->stages[i]->run_page) {
@@ -240,6 +287,9 @@ static vt_status run_stages(vt_session *session, vt_document *doc)
             while (last < engine->n_stages && engine->stages[last]->run_page)
                 last++;
             status = run_page_group(session, doc, i, last);
+            if (status == VT_OK && !blank_checked)
+                status = check_blank_pages(doc);
+            blank_checked = true;
             i = last;
         } else {
             if (enabled(engine, i, doc))

@@ -12,6 +12,7 @@
 #include <leptonica/allheaders.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "stages.h"
 #include "strbuf.h"
@@ -58,9 +59,17 @@ static PIX *load_page(void *state, const vt_document *doc, size_t index, char **
     return ready;
 }
 
+/* Fewer pixels than this on a side cannot hold a line of text; Tesseract and the
+ * cleaning stages fail on such images in ways that say nothing (one reported
+ * "out of memory" for a 1x1 image), so they are refused here, by size. */
+#define MIN_SIDE 8
+
 /* The default limit, 300 megapixels, is twice an A0 sheet at 300 dpi. */
 static vt_status check_pixels(vt_stage_context *ctx, size_t page, l_int32 w, l_int32 h)
 {
+    if (w < MIN_SIDE || h < MIN_SIDE)
+        return vt_stage_fail(ctx, "page %zu: image of %d\u00d7%d pixels is too small to read",
+                             page, w, h);
     double limit = vt_stage_context_options(ctx)->max_megapixels;
     if ((double)w * (double)h > limit * 1e6)
         return vt_stage_fail(ctx, "page %zu: image of %d x %d pixels exceeds the limit of %g "
@@ -105,12 +114,63 @@ static vt_status describe_tiff(vt_document *doc, vt_stage_context *ctx)
     return VT_OK;
 }
 
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Whether a PNG's chunks all fit in the file and IEND is reached. */
+static bool png_complete(const unsigned char *d, size_t n)
+{
+    size_t pos = 8;
+    while (pos + 12 <= n) {
+        uint32_t len = be32(d + pos);
+        if (len > n - pos - 12)
+            return false;
+        if (memcmp(d + pos + 4, "IEND", 4) == 0)
+            return true;
+        pos += 12 + (size_t)len;
+    }
+    return false;
+}
+
+/* Whether a JPEG's last scan (SOS, FF DA) is followed by its end (EOI, FF D9).
+ * Neither marker can occur inside entropy-coded data (FF is stuffed there), and
+ * an EXIF thumbnail's scan and end come before the main image's scan. */
+static bool jpeg_complete(const unsigned char *d, size_t n)
+{
+    size_t last_sos = 0, last_eoi = 0;
+    for (size_t i = 2; i + 1 < n; i++)
+        if (d[i] == 0xFF && d[i + 1] == 0xDA)
+            last_sos = i;
+        else if (d[i] == 0xFF && d[i + 1] == 0xD9)
+            last_eoi = i;
+    return last_sos > 0 && last_eoi > last_sos;
+}
+
+/* libpng and libjpeg print their own complaints about a cut-off file on the
+ * caller's stderr ("libpng error: read error", "Premature end of JPEG file")
+ * before Leptonica returns; the structure is checked first so that a truncated
+ * file gets one message of ours and is never decoded. */
+static vt_status check_complete(vt_document *doc, vt_stage_context *ctx, l_int32 format)
+{
+    bool complete = format == IFF_PNG ? png_complete(doc->input, doc->input_size)
+                  : format == IFF_JFIF_JPEG ? jpeg_complete(doc->input, doc->input_size)
+                  : true;
+    if (!complete)
+        return vt_stage_fail(ctx, "the %s file is damaged or truncated (it ends before the "
+                                  "image does)", format == IFF_PNG ? "PNG" : "JPEG");
+    return VT_OK;
+}
+
 static vt_status run(vt_document *doc, vt_stage_context *ctx)
 {
     l_int32 format = IFF_UNKNOWN, w, h, bps, spp, iscmap;
     findFileFormatBuffer(doc->input, &format);
     vt_status status;
-    if (is_tiff(format)) {
+    if (check_complete(doc, ctx, format) != VT_OK) {
+        status = VT_ERROR;
+    } else if (is_tiff(format)) {
         status = describe_tiff(doc, ctx);
     } else if (pixReadHeaderMem(doc->input, doc->input_size, &format, &w, &h, &bps, &spp,
                                 &iscmap)) {

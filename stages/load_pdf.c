@@ -254,6 +254,48 @@ static vt_status try_text_layer(vt_document *doc, vt_page *page, PopplerPage *pp
     return VT_OK;
 }
 
+/* Whether a page shows nothing: no text, no image, and a thumbnail (9 dpi, ~1 ms)
+ * of one colour. Such pages are marked blank here, so that a PDF of thousands
+ * of empty pages is not rendered at 300 dpi and OCRed page after page
+ * (minutes for nothing); vector drawings still show in the thumbnail. */
+static bool page_looks_blank(PopplerPage *page)
+{
+    char *text = poppler_page_get_text(page);
+    bool empty = !text || text[strspn(text, " \t\r\n\f")] == '\0';
+    g_free(text);
+    GList *mapping = empty ? poppler_page_get_image_mapping(page) : NULL;
+    if (!empty || mapping) {
+        poppler_page_free_image_mapping(mapping);
+        return false;
+    }
+    double pw, ph;
+    poppler_page_get_size(page, &pw, &ph);
+    const double scale = 9 / 72.0;
+    int w = (int)(pw * scale) + 1, h = (int)(ph * scale) + 1;
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    bool blank = false;
+    if (cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS) {
+        cairo_t *cr = cairo_create(surface);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_scale(cr, scale, scale);
+        poppler_page_render_for_printing(page, cr);
+        cairo_destroy(cr);
+        cairo_surface_flush(surface);
+        const unsigned char *data = cairo_image_surface_get_data(surface);
+        int stride = cairo_image_surface_get_stride(surface);
+        uint32_t first = data ? *(const uint32_t *)data & 0xFFFFFF : 0;
+        blank = data != NULL;
+        for (int y = 0; y < h && blank; y++) {
+            const uint32_t *row = (const uint32_t *)(data + (size_t)y * (size_t)stride);
+            for (int x = 0; x < w && blank; x++)
+                blank = (row[x] & 0xFFFFFF) == first;
+        }
+    }
+    cairo_surface_destroy(surface);
+    return blank;
+}
+
 static vt_status describe_pages(vt_document *doc, pdf_source *src, vt_stage_context *ctx)
 {
     int n = poppler_document_get_n_pages(src->pdf);
@@ -272,6 +314,7 @@ static vt_status describe_pages(vt_document *doc, pdf_source *src, vt_stage_cont
         if (page) {
             page->number = i + 1;
             status = try_text_layer(doc, page, ppage, mode, ctx, &used);
+            page->blank = status == VT_OK && !used && page_looks_blank(ppage);
         }
         g_object_unref(ppage);
         if (status != VT_OK)

@@ -102,8 +102,78 @@ static vt_status decode_legacy(vt_document *doc, vt_stage_context *ctx)
     return VT_OK;
 }
 
+/* Windows tools ("Unicode" in Notepad) save UTF-16 with a byte-order mark; the
+ * mark says the encoding, so it is converted to UTF-8 rather than refused as
+ * invalid UTF-8. An unpaired surrogate is refused: the file is damaged. */
+static vt_status decode_utf16(vt_document *doc, vt_stage_context *ctx)
+{
+    const unsigned char *d = doc->input;
+    size_t n = doc->input_size;
+    bool le = n >= 2 && d[0] == 0xFF && d[1] == 0xFE, be = n >= 2 && d[0] == 0xFE && d[1] == 0xFF;
+    if (!le && !be)
+        return VT_OK;
+    if (n % 2)
+        return vt_stage_fail(ctx, "UTF-16 text (byte-order mark) of an odd number of bytes: "
+                                  "the file is truncated");
+    char *out = malloc(n / 2 * 3 + 1);   /* a 2-byte unit gives at most 3 UTF-8 bytes */
+    if (!out)
+        return vt_stage_fail(ctx, "out of memory");
+    size_t len = 0;
+    for (size_t i = 2; i < n; i += 2) {
+        int32_t cp = le ? d[i] | d[i + 1] << 8 : d[i] << 8 | d[i + 1];
+        if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < n) {
+            int32_t lo = le ? d[i + 2] | d[i + 3] << 8 : d[i + 2] << 8 | d[i + 3];
+            if (lo >= 0xDC00 && lo < 0xE000) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                i += 2;
+            }
+        }
+        if (cp >= 0xD800 && cp < 0xE000) {
+            free(out);
+            return vt_stage_fail(ctx, "UTF-16 text with a broken surrogate pair at offset %zu",
+                                 i);
+        }
+        len += vt_utf8_encode(cp, out + len);
+    }
+    free(doc->input);
+    doc->input = (unsigned char *)out;
+    doc->input_size = len;
+    vt_document_warn(doc, vt_stage_load_text.name, 0, "text in UTF-16 (%s), converted to UTF-8",
+                     le ? "little-endian" : "big-endian");
+    return VT_OK;
+}
+
+/* A NUL byte ends every C string the later stages and callers use, so the text
+ * after it would vanish silently; it is never meant as text (a padded export,
+ * a damaged copy), and a space keeps the words on either side apart. */
+static void replace_nul_bytes(vt_document *doc)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < doc->input_size; i++)
+        if (doc->input[i] == '\0') {
+            doc->input[i] = ' ';
+            count++;
+        }
+    if (count > 0)
+        vt_document_warn(doc, vt_stage_load_text.name, 0, "%zu NUL byte(s) in the text, read "
+                         "as spaces", count);
+}
+
+/* The document model costs ~75 bytes of memory per byte of text (a word record
+ * per word, its string, the composed texts); 4 MiB is some 2000 pages of
+ * notices and stays near 300 MB. A larger "text" (a 10 MB log on one line) is
+ * refused rather than allowed to exhaust memory. */
+#define MAX_TEXT_BYTES ((size_t)4 << 20)
+
 static vt_status run(vt_document *doc, vt_stage_context *ctx)
 {
+    if (doc->input_size > MAX_TEXT_BYTES)
+        return vt_stage_fail(ctx, "text of %zu bytes is larger than the %zu MiB read as one "
+                                  "document; split the file", doc->input_size,
+                             MAX_TEXT_BYTES >> 20);
+    if (decode_utf16(doc, ctx) != VT_OK)
+        return VT_ERROR;
+    replace_nul_bytes(doc);
     if (decode_legacy(doc, ctx) != VT_OK)
         return VT_ERROR;
     const char *s = (const char *)doc->input;

@@ -8,6 +8,26 @@ set_tests_properties(e2e/cli PROPERTIES LABELS e2e TIMEOUT 600)
 add_test(NAME e2e/batch COMMAND ${CMAKE_CURRENT_LIST_DIR}/batch.sh $<TARGET_FILE:vanthu_cli> ${VT_SAMPLE})
 set_tests_properties(e2e/batch PROPERTIES LABELS e2e TIMEOUT 900)
 
+# The bad-input corpus (generated at test time by tests/bad/make_corpus.py) in one batch.
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_FOUND)
+  add_test(NAME e2e/bad COMMAND ${CMAKE_CURRENT_LIST_DIR}/bad.sh $<TARGET_FILE:vanthu_cli>
+    ${CMAKE_SOURCE_DIR}/fixtures ${CMAKE_SOURCE_DIR}/tests/bad/make_corpus.py)
+  set_tests_properties(e2e/bad PROPERTIES LABELS e2e TIMEOUT 600)
+  # The test reads vanthu's stderr line by line: LeakSanitizer's own report of the
+  # suppressions it used would count as stray output.
+  if(VANTHU_SANITIZE)
+    set_tests_properties(e2e/bad PROPERTIES ENVIRONMENT
+      "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
+  endif()
+else()
+  message(WARNING "python3 not found: e2e/bad (the bad-input corpus) is not registered")
+endif()
+
+add_test(NAME e2e/kill COMMAND ${CMAKE_CURRENT_LIST_DIR}/kill.sh $<TARGET_FILE:vanthu_cli>
+  ${CMAKE_SOURCE_DIR}/fixtures)
+set_tests_properties(e2e/kill PROPERTIES LABELS e2e TIMEOUT 900)
+
 add_test(NAME e2e/pdf COMMAND ${CMAKE_CURRENT_LIST_DIR}/pdf.sh $<TARGET_FILE:vanthu_cli>
   $<TARGET_FILE:vt_cer> $<TARGET_FILE:vt_json_check> ${CMAKE_SOURCE_DIR}/fixtures)
 set_tests_properties(e2e/pdf PROPERTIES LABELS e2e TIMEOUT 900)

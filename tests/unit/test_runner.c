@@ -190,6 +190,7 @@ static void test_engine_rejects_bad_options(void **state)
 typedef struct source_log {
     int loads, calls;
     bool broken;
+    unsigned blank;             /* bit i: page i+1 comes back of one colour */
 } source_log;
 
 static PIX *fake_load(void *state, const vt_document *doc, size_t index, char **error)
@@ -202,6 +203,8 @@ static PIX *fake_load(void *state, const vt_document *doc, size_t index, char **
     }
     log->loads++;
     PIX *pix = pixCreate(10 + (int)index, 10, 8);
+    if (!(log->blank >> index & 1))
+        pixSetPixel(pix, 0, 0, 255);    /* not blank: the runner skips one-colour pages */
     pixSetResolution(pix, 300, 300);
     return pix;
 }
@@ -255,6 +258,41 @@ static void test_page_stages_run_page_by_page(void **state)
                                 "scan.tif: page 3: cannot decode the image: damaged");
         /* one entry per stage, summed over pages, and one for decoding */
         assert_int_equal(doc->n_timings, 4);
+        vt_document_free(doc);
+        vt_session_free(session);
+        vt_engine_free(engine);
+    }
+}
+
+/* A blank page is not given to the page stages: among others it is a warning,
+ * and a document of blank pages only fails, saying so. */
+static void test_blank_pages_skipped(void **state)
+{
+    (void)state;
+    DOC_STAGE(describe, "describe", VT_STAGE_REQUIRED, NULL, run_describe);
+    static const vt_stage check = {.name = "check", .summary = "", .run_page = run_check_page};
+    static const vt_stage *const pages[] = {&describe, &check};
+    static const unsigned blank[] = {0x2, 0xF};
+    for (int k = 0; k < 2; k++) {
+        source_log log = {.blank = blank[k]};
+        current_log = &log;
+        vt_engine *engine;
+        vt_session *session;
+        char *err;
+        assert_int_equal(vt_engine_new_with_stages(NULL, pages, 2, &engine, &err), VT_OK);
+        assert_int_equal(vt_session_new(engine, &session, &err), VT_OK);
+        vt_document *doc = vt_process_memory(session, "scan.tif", "x", 1, VT_INPUT_TEXT);
+        assert_int_equal(log.loads, 4);
+        assert_int_equal(log.calls, k == 0 ? 3 : 0);
+        assert_int_equal(vt_document_failed(doc), k == 1);
+        if (k == 0) {
+            assert_int_equal(vt_document_warning_count(doc), 1);
+            assert_string_equal(vt_document_warning(doc, 0),
+                                "scan.tif: page 2: the page is blank (a single colour); not read");
+        } else {
+            assert_string_equal(vt_document_error(doc, 0), "scan.tif: all 4 pages are blank (a "
+                                "single colour): nothing to read");
+        }
         vt_document_free(doc);
         vt_session_free(session);
         vt_engine_free(engine);
@@ -333,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_engine_rejects_bad_options),
         cmocka_unit_test(test_page_stages_run_page_by_page),
         cmocka_unit_test(test_batch_shares_pages_between_workers),
+        cmocka_unit_test(test_blank_pages_skipped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
