@@ -168,16 +168,18 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
     l_int32 format = IFF_UNKNOWN, w, h, bps, spp, iscmap;
     findFileFormatBuffer(doc->input, &format);
     vt_status status;
-    if (check_complete(doc, ctx, format) != VT_OK) {
-        status = VT_ERROR;
-    } else if (is_tiff(format)) {
+    if (is_tiff(format)) {
         status = describe_tiff(doc, ctx);
     } else if (pixReadHeaderMem(doc->input, doc->input_size, &format, &w, &h, &bps, &spp,
                                 &iscmap)) {
         status = vt_stage_fail(ctx, "cannot read the image header: the file is damaged or "
                                     "not an image");
     } else {
+        /* The size first: a header claiming 60000 x 60000 is refused for what it
+         * claims, whether or not the rest of the file is there. */
         status = check_pixels(ctx, 1, w, h);
+        if (status == VT_OK)
+            status = check_complete(doc, ctx, format);
         if (status == VT_OK && !vt_stage_context_add_selected_pages(ctx, doc, 1))
             status = vt_stage_fail(ctx, "out of memory");
         if (status == VT_OK && doc->n_pages == 0)

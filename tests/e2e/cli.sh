@@ -26,7 +26,7 @@ stdin text                    | 0 |                                       | --in
 missing file                  | 1 | @T/missing.png: cannot open: No such  | @T/missing.png
 empty file                    | 1 | @T/empty.png: file is empty           | @T/empty.png
 random bytes named .png       | 1 | @T/random.png: not a PDF, nor a recog | @T/random.png
-truncated png                 | 1 | @T/truncated.png: page 1: cannot decode the image | @T/truncated.png
+truncated png                 | 1 | @T/truncated.png: load_image: the PNG file is damaged or truncated | @T/truncated.png
 header claims 60000x60000     | 1 | exceeds the limit                     | @T/huge.png
 truncated pdf                 | 1 | @T/scan.pdf: load_pdf: cannot read the PDF | @T/scan.pdf
 empty directory as input      | 1 | @T/dir.png: no PDF or image files     | @T/dir.png
