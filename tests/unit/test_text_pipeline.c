@@ -132,7 +132,7 @@ static const struct {
     /* TCVN3 bytes are converted (a NUL is read as a space and no longer stops
      * the detection); bytes no encoding explains are refused */
     {"a.txt", "TCVN3 Th\xabng b\xb8o", 16, VT_INPUT_TEXT, NULL},
-    {"a.txt", "bad \xc3\x28 utf8", 14, VT_INPUT_TEXT, "not valid UTF-8 (first bad byte at offset 4)"},
+    {"a.txt", "bad \xc3\x28 utf8", 11, VT_INPUT_TEXT, "not valid UTF-8 (first bad byte at offset 4)"},
     {"empty.png", "", 0, VT_INPUT_TEXT, "file is empty"},
     {"u16.txt", "\xff\xfeT\0\xf4\0n\0g\0", 10, VT_INPUT_TEXT, NULL},
     {"u16.txt", "\xff\xfeT\0\0\xd8n\0", 8, VT_INPUT_TEXT, "broken surrogate pair"},
