@@ -27,7 +27,6 @@
  * and named in a warning; it is not dropped, since a poor reading is still
  * better than none for search.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "stages.h"
@@ -45,14 +44,6 @@ static const char *reading(const vt_word *w)
 
 typedef enum word_look { WORD_NONE, WORD_OK, WORD_ODD } word_look;
 
-/* One run of letters: legal when it is plain ASCII or a Vietnamese syllable. */
-static bool letters_plausible(const char *s, size_t len, bool foreign, bool marked)
-{
-    if (foreign)
-        return false;
-    return !marked || vt_syllable_valid(s, len);
-}
-
 /* Judge a word by its letter runs (a word may hold several: "hòa-bình", "CV-PA83"). */
 static word_look judge(const char *s)
 {
@@ -66,14 +57,15 @@ static word_look judge(const char *s)
         bool is_digit = cp >= '0' && cp <= '9';
         if (is_letter) {
             marked = marked || cp >= 0x80;
-        } else if (cp >= 0x80 && cp != VT_UTF8_INVALID && vt_letter_unforeign(cp) != cp) {
+        } else if (cp >= 0x80 && vt_letter_unforeign(cp) != cp) {
             foreign = true;           /* a Latin letter with a mark Vietnamese never writes */
             is_letter = true;
         }
         if (is_letter || is_digit)
             any = true;
-        if (!is_letter || is_digit) {
-            if (at > run && !letters_plausible(s + run, at - run, foreign, marked))
+        if (!is_letter) {
+            /* a run of letters ends: legal when plain ASCII or a Vietnamese syllable */
+            if (at > run && (foreign || (marked && !vt_syllable_valid(s + run, at - run))))
                 odd = true;
             run = pos;
             foreign = marked = false;
