@@ -9,19 +9,16 @@ add_test(NAME e2e/batch COMMAND ${CMAKE_CURRENT_LIST_DIR}/batch.sh $<TARGET_FILE
 set_tests_properties(e2e/batch PROPERTIES LABELS e2e TIMEOUT 900)
 
 # The bad-input corpus (generated at test time by tests/bad/make_corpus.py) in one batch.
-find_package(Python3 COMPONENTS Interpreter)
-if(Python3_FOUND)
-  add_test(NAME e2e/bad COMMAND ${CMAKE_CURRENT_LIST_DIR}/bad.sh $<TARGET_FILE:vanthu_cli>
-    ${CMAKE_SOURCE_DIR}/fixtures ${CMAKE_SOURCE_DIR}/tests/bad/make_corpus.py)
-  set_tests_properties(e2e/bad PROPERTIES LABELS e2e TIMEOUT 600)
-  # The test reads vanthu's stderr line by line: LeakSanitizer's own report of the
-  # suppressions it used would count as stray output.
-  if(VANTHU_SANITIZE)
-    set_tests_properties(e2e/bad PROPERTIES ENVIRONMENT
-      "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
-  endif()
-else()
-  message(WARNING "python3 not found: e2e/bad (the bad-input corpus) is not registered")
+# REQUIRED: without python3 the bad-input suite would silently not exist.
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+add_test(NAME e2e/bad COMMAND ${CMAKE_CURRENT_LIST_DIR}/bad.sh $<TARGET_FILE:vanthu_cli>
+  ${CMAKE_SOURCE_DIR}/fixtures ${CMAKE_SOURCE_DIR}/tests/bad/make_corpus.py)
+set_tests_properties(e2e/bad PROPERTIES LABELS e2e TIMEOUT 600)
+# The test reads vanthu's stderr line by line: LeakSanitizer's own report of the
+# suppressions it used would count as stray output.
+if(VANTHU_SANITIZE)
+  set_tests_properties(e2e/bad PROPERTIES ENVIRONMENT
+    "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
 endif()
 
 add_test(NAME e2e/kill COMMAND ${CMAKE_CURRENT_LIST_DIR}/kill.sh $<TARGET_FILE:vanthu_cli>
@@ -42,26 +39,28 @@ set_tests_properties(e2e/seeds PROPERTIES LABELS e2e TIMEOUT 600)
 
 # One test per fixture page listed in the manifest (image, page, ground truth, dpi,
 # kind, notes): OCR it and bound the character error rate against ground truth.
+# A missing manifest is an error: it would drop every scan test without a word.
 set(VT_MANIFEST ${CMAKE_SOURCE_DIR}/fixtures/scans/MANIFEST.tsv)
-if(EXISTS ${VT_MANIFEST})
-  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${VT_MANIFEST})
-  file(STRINGS ${VT_MANIFEST} rows ENCODING UTF-8)
-  foreach(row ${rows})
-    if(row MATCHES "^#" OR row MATCHES "^image\t")
-      continue()
-    endif()
-    string(REPLACE "\t" ";" cols "${row}")
-    list(GET cols 0 image)
-    list(GET cols 1 page)
-    list(GET cols 2 truth)
-    list(GET cols 4 kind)
-    add_test(NAME e2e/scan/${image}/${page}
-      COMMAND ${CMAKE_CURRENT_LIST_DIR}/scan.sh $<TARGET_FILE:vanthu_cli> $<TARGET_FILE:vt_cer>
-        ${CMAKE_SOURCE_DIR}/fixtures/scans/${image} ${page}
-        ${CMAKE_SOURCE_DIR}/fixtures/scans/${truth} ${kind})
-    set_tests_properties(e2e/scan/${image}/${page} PROPERTIES LABELS e2e TIMEOUT 900)
-  endforeach()
+if(NOT EXISTS ${VT_MANIFEST})
+  message(FATAL_ERROR "${VT_MANIFEST} is missing: the scan tests cannot be registered")
 endif()
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${VT_MANIFEST})
+file(STRINGS ${VT_MANIFEST} rows ENCODING UTF-8)
+foreach(row ${rows})
+  if(row MATCHES "^#" OR row MATCHES "^image\t")
+    continue()
+  endif()
+  string(REPLACE "\t" ";" cols "${row}")
+  list(GET cols 0 image)
+  list(GET cols 1 page)
+  list(GET cols 2 truth)
+  list(GET cols 4 kind)
+  add_test(NAME e2e/scan/${image}/${page}
+    COMMAND ${CMAKE_CURRENT_LIST_DIR}/scan.sh $<TARGET_FILE:vanthu_cli> $<TARGET_FILE:vt_cer>
+      ${CMAKE_SOURCE_DIR}/fixtures/scans/${image} ${page}
+      ${CMAKE_SOURCE_DIR}/fixtures/scans/${truth} ${kind})
+  set_tests_properties(e2e/scan/${image}/${page} PROPERTIES LABELS e2e TIMEOUT 900)
+endforeach()
 
 # The installed library and its pkg-config file are enough to build a program.
 # (Not under the sanitizers: the example is built without them.)

@@ -479,14 +479,13 @@ static void test_seed_notices(void **state)
         "000_e1271bdf95acee48.txt", "001_3f343ab2b2aa6982.txt", "002_e90327fc68b63be0.txt",
         "003_0c6dc2c06ddca4aa.txt", "004_1cb2e29244fd73d0.txt",
     };
-    size_t found = 0;
     for (size_t i = 0; i < COUNT(files); i++) {
         char path[512];
         snprintf(path, sizeof path, "%s/fixtures/labels/seeds/%s", VT_SOURCE_DIR, files[i]);
         char *text = read_file(path);
+        /* A seed that is missing is a broken checkout, not a reason to test less. */
         if (!text)
-            continue;
-        found++;
+            fail_msg("cannot read %s", path);
         assert_int_equal(vt_legacy_detect(text, strlen(text), true), NONE);
         static const vt_legacy_encoding encs[] = {VT_LEGACY_TCVN3, VT_LEGACY_VNI};
         for (size_t e = 0; e < COUNT(encs); e++) {
@@ -504,8 +503,6 @@ static void test_seed_notices(void **state)
         }
         free(text);
     }
-    if (found == 0)
-        skip();
 }
 
 /* ---- robustness ---- */
