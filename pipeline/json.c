@@ -556,16 +556,18 @@ static json_object *document_json(const vt_document *doc, bool *ok)
     for (size_t t = 0; t < doc->n_timings && *ok; t++)
         add(timings, doc->timings[t].stage, rounded(doc->timings[t].ms), ok);
     add(root, "timings_ms", timings, ok);
+    /* What every document has first, then what stages found beside the text:
+     * the notice's facts, then what was stamped, sealed or stapled onto it. */
+    add(root, "repairs", repairs_json(doc, ok), ok);
+    add(root, "margin_notes", margin_notes_json(doc, ok), ok);
     add(root, "document", document_fields_json(doc, ok), ok);
     add(root, "dates", dates_json(doc, ok), ok);
     add(root, "references", references_json(doc, ok), ok);
-    add(root, "repairs", repairs_json(doc, ok), ok);
     if (doc->receipt_stamp)
         add(root, "receipt_stamp", receipt_stamp_json(doc->receipt_stamp, ok), ok);
     else
         json_object_object_add(root, "receipt_stamp", NULL);
     add(root, "seals", seals_json(doc, ok), ok);
-    add(root, "margin_notes", margin_notes_json(doc, ok), ok);
     add(root, "attachments", attachments_json(doc, ok), ok);
     add(root, "errors", messages_json(doc->errors, doc->n_errors, ok), ok);
     add(root, "warnings", messages_json(doc->warnings, doc->n_warnings, ok), ok);
