@@ -5,7 +5,7 @@
  * out-of-memory condition is reported, never ignored.
  */
 #include "document.h"
-#include "header.h"
+#include "output.h"
 #include "strbuf.h"
 
 #include <leptonica/allheaders.h>
@@ -49,7 +49,6 @@ vt_document *vt_document_new(const char *source)
         free(doc);
         return NULL;
     }
-    doc->document_date = SIZE_MAX;
     doc->started = monotonic_seconds();
     return doc;
 }
@@ -295,78 +294,13 @@ static void free_page(vt_page *page)
         pixDestroy(&page->image);
 }
 
-void vt_receipt_stamp_free(vt_receipt_stamp *stamp)
-{
-    if (!stamp)
-        return;
-    free(stamp->org);
-    free(stamp->number);
-    free(stamp->date);
-    free(stamp->forwarded_to);
-    free(stamp->raw);
-    free(stamp);
-}
-
-void vt_document_offer_receipt_stamp(vt_document *doc, vt_receipt_stamp *stamp)
-{
-    vt_document_lock(doc);
-    if (!doc->receipt_stamp || stamp->page < doc->receipt_stamp->page) {
-        vt_receipt_stamp *later = doc->receipt_stamp;
-        doc->receipt_stamp = stamp;
-        stamp = later;
-    }
-    vt_document_unlock(doc);
-    vt_receipt_stamp_free(stamp);
-}
-
-bool vt_document_add_seal(vt_document *doc, int page, vt_box box, char *text, char *raw)
-{
-    vt_document_lock(doc);
-    bool ok = vt_array_grow((void **)&doc->seals, &doc->n_seals, &doc->cap_seals,
-                            sizeof *doc->seals);
-    if (ok)
-        doc->seals[doc->n_seals - 1] = (vt_seal){page, box, text, raw};
-    vt_document_unlock(doc);
-    if (!ok) {
-        free(text);
-        free(raw);
-    }
-    return ok;
-}
-
-bool vt_document_has_receipt_stamp_by(vt_document *doc, int page)
-{
-    vt_document_lock(doc);
-    bool has = doc->receipt_stamp && doc->receipt_stamp->page <= page;
-    vt_document_unlock(doc);
-    return has;
-}
-
 void vt_document_free(vt_document *doc)
 {
     if (!doc)
         return;
-    vt_receipt_stamp_free(doc->receipt_stamp);
     vt_document_clear_repairs(doc);
     free(doc->repairs);
-    for (size_t i = 0; i < doc->n_seals; i++) {
-        free(doc->seals[i].text);
-        free(doc->seals[i].raw);
-    }
-    free(doc->seals);
-    for (size_t i = 0; i < doc->n_attachments; i++) {
-        free(doc->attachments[i].title);
-        free(doc->attachments[i].text);
-    }
-    free(doc->attachments);
-    vt_date_list_free(&doc->dates);
-    vt_docnum_list_free(&doc->references);
-    if (doc->number) {
-        vt_docnum_clear(doc->number);
-        free(doc->number);
-    }
-    vt_header_free(doc->header);
-    free(doc->header);
+    vt_document_free_outputs(doc);
     for (size_t p = 0; p < doc->n_pages; p++)
         free_page(&doc->pages[p]);
     free(doc->pages);

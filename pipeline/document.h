@@ -13,8 +13,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "dates.h"
-#include "docnum.h"
 #include "text_edit.h"
 #include "vanthu.h"
 
@@ -53,15 +51,6 @@ typedef struct vt_repair_record {
     bool has_score;
     const char *stage;          /* static stage name */
 } vt_repair_record;
-
-/* Text that belongs to the paper but not to the notice: the processing slip
- * ("PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN") stapled behind it. */
-typedef struct vt_attachment {
-    const char *kind;           /* static: "processing_slip" */
-    char *title;                /* owned */
-    char *text;                 /* owned: as cut out of the document text */
-    int page;
-} vt_attachment;
 
 typedef struct vt_line {
     vt_word *words;
@@ -135,28 +124,8 @@ typedef struct vt_page_source {
     void (*destroy)(void *state);
 } vt_page_source;
 
-/* The "ĐẾN" receipt stamp a registry puts on incoming paper (Decree 30/2020,
- * Appendix IV): read from its own ink, never part of the text. */
-typedef struct vt_receipt_stamp {
-    int page;
-    vt_box box;
-    char *org;                  /* organisation line; owned, NULL when unread */
-    char *number;               /* arrival number, digits only */
-    char *date;                 /* ISO 8601, only when a valid calendar date was read */
-    char *forwarded_to;         /* the "Chuyển:" entry */
-    char *raw;                  /* everything OCR read in the stamp */
-    bool ink_on_page;           /* its lettering is still on the page image (a 1-bit
-                                 * scan): OCR reads it with the print */
-} vt_receipt_stamp;
-
-/* An organisation's round seal (red, over the signature): its ring text. */
-typedef struct vt_seal {
-    int page;
-    vt_box box;
-    char *text;                 /* owned: the ring text read once round, from the
-                                 * star that marks its start; NULL when unread */
-    char *raw;                  /* owned: what OCR read on the unrolled ring */
-} vt_seal;
+/* A result a stage attaches under its own key (output.h). */
+struct vt_output;
 
 struct vt_document {
     char *source;               /* file name, "-", or caller-given name */
@@ -170,19 +139,12 @@ struct vt_document {
     size_t n_pages, cap_pages;
     char *text;                 /* composed by emit; NULL before */
     bool failed;                /* a stage or the input failed; see errors */
-    vt_receipt_stamp *receipt_stamp;  /* owned; NULL when none was found */
-    vt_seal *seals;             /* owned, in the order pages finished */
-    size_t n_seals, cap_seals;
     vt_repair_record *repairs;  /* filled by emit and text stages */
     size_t n_repairs, cap_repairs;
-    vt_attachment *attachments;
-    size_t n_attachments, cap_attachments;
-    /* Facts read from the final text by the fields stage; offsets index doc->text. */
-    vt_date_list dates;
-    vt_docnum_list references;
-    vt_docnum *number;          /* the notice's own "Số: …"; owned, NULL when absent */
-    struct vt_header *header;   /* owned, NULL before the fields stage */
-    size_t document_date;       /* index in dates of the notice's own date; SIZE_MAX: none */
+    /* What stages found beside the text (the receipt stamp, seals, the notice's
+     * fields …), each under its own kind: output.h. */
+    struct vt_output *outputs;
+    size_t n_outputs, cap_outputs;
     vt_timing *timings;
     size_t n_timings, cap_timings;
     vt_message *errors;
@@ -197,17 +159,6 @@ struct vt_document {
 };
 
 vt_document *vt_document_new(const char *source);
-void vt_receipt_stamp_free(vt_receipt_stamp *stamp);
-/* Offer a stamp found on a page (taken over): pages may finish in any order and
- * the stamp of the earliest page is the receipt, so it replaces the document's
- * stamp only when none is there or that one is from a later page. Takes the lock. */
-void vt_document_offer_receipt_stamp(vt_document *doc, vt_receipt_stamp *stamp);
-/* Add a seal (its strings taken over); false when out of memory (they are then
- * freed). Takes the lock. */
-bool vt_document_add_seal(vt_document *doc, int page, vt_box box, char *text, char *raw);
-/* Whether the document already has a stamp from `page` or an earlier page. */
-bool vt_document_has_receipt_stamp_by(vt_document *doc, int page);
-
 /* The add functions return the new, zeroed element, or NULL when out of memory.
  * The pointer is valid until the next add to the same array. */
 vt_page *vt_document_add_page(vt_document *doc);   /* numbered after the last page */

@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "header.h"
+#include "output.h"
 #include "utf8.h"
 
 typedef struct checker {
@@ -53,24 +53,9 @@ static void check_page(checker *c, const vt_page *page)
         }
 }
 
-static void check_docnum(checker *c, const vt_docnum *d, const char *field)
+static void visit(void *arg, const char *s, const char *field, int page)
 {
-    const char *parts[] = {d->raw, d->normalized, d->number, d->type, d->issuer, d->date_raw,
-                           d->date_iso};
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        check(c, parts[i], field, 0);
-}
-
-static void check_header(checker *c, const vt_header *h)
-{
-    for (size_t i = 0; i < h->n_issuer; i++)
-        check(c, h->issuer[i], "the issuer", 0);
-    for (size_t i = 0; i < h->n_recipients; i++)
-        check(c, h->recipients[i], "a recipient", 0);
-    const char *parts[] = {h->place, h->type, h->title, h->signer.prefix, h->signer.authority,
-                           h->signer.role, h->signer.name};
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        check(c, parts[i], "a header field", 0);
+    check(arg, s, field, page);
 }
 
 static void check_fields(checker *c, const vt_document *doc)
@@ -79,29 +64,13 @@ static void check_fields(checker *c, const vt_document *doc)
         check(c, doc->repairs[i].from, "a repair", doc->repairs[i].page);
         check(c, doc->repairs[i].to, "a repair", doc->repairs[i].page);
     }
-    for (size_t i = 0; i < doc->dates.count; i++) {
-        check(c, doc->dates.items[i].raw, "a date", 0);
-        check(c, doc->dates.items[i].iso, "a date", 0);
-    }
-    for (size_t i = 0; i < doc->references.count; i++)
-        check_docnum(c, &doc->references.items[i], "a reference");
-    if (doc->number)
-        check_docnum(c, doc->number, "the document number");
-    if (doc->header)
-        check_header(c, doc->header);
-    const vt_receipt_stamp *s = doc->receipt_stamp;
-    if (s) {
-        const char *parts[] = {s->org, s->number, s->date, s->forwarded_to, s->raw};
-        for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-            check(c, parts[i], "the receipt stamp", s->page);
-    }
-    for (size_t i = 0; i < doc->n_seals; i++) {
-        check(c, doc->seals[i].text, "a seal", doc->seals[i].page);
-        check(c, doc->seals[i].raw, "a seal", doc->seals[i].page);
-    }
-    for (size_t i = 0; i < doc->n_attachments; i++) {
-        check(c, doc->attachments[i].title, "an attachment", doc->attachments[i].page);
-        check(c, doc->attachments[i].text, "an attachment", doc->attachments[i].page);
+    /* In record order, so the first broken string named is the first one a
+     * reader of the JSON would meet. */
+    for (size_t k = 0; k < vt_output_kind_count() && !c->field; k++) {
+        const vt_output_kind *kind = vt_output_kind_at(k);
+        const void *value = vt_document_output(doc, kind);
+        if (value)
+            kind->each_string(value, visit, c);
     }
 }
 

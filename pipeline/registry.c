@@ -22,7 +22,12 @@
  * the layout stages (stamp and margin-note blocks are set apart, so their debris
  * is not counted) and reads the words as OCR left them (repairs keep the reading).
  */
+#include "attachment_output.h"
 #include "engine.h"
+#include "fields_output.h"
+#include "output.h"
+#include "receipt_stamp_output.h"
+#include "seal_output.h"
 #include "stages.h"
 
 static const vt_stage *const registry[] = {
@@ -51,6 +56,26 @@ static const vt_stage *const registry[] = {
     &vt_stage_normalise,
     &vt_stage_fields,
 };
+
+/* The outputs stages attach beside the text (output.h), in the order the JSON
+ * record lists their members: the notice's own facts first, then what was
+ * stamped, sealed or stapled onto it. A new output is added here. */
+static const vt_output_kind *const outputs[] = {
+    &vt_fields_output,          /* document, dates, references */
+    &vt_receipt_stamp_output,   /* receipt_stamp */
+    &vt_seal_output,            /* seals */
+    &vt_attachment_output,      /* attachments */
+};
+
+size_t vt_output_kind_count(void)
+{
+    return sizeof outputs / sizeof outputs[0];
+}
+
+const vt_output_kind *vt_output_kind_at(size_t index)
+{
+    return index < vt_output_kind_count() ? outputs[index] : NULL;
+}
 
 size_t vt_registry_count(void)
 {

@@ -21,6 +21,7 @@
 #include "diacritics.h"
 #include "fused.h"
 #include "model_path.h"
+#include "seal_output.h"
 #include "stages.h"
 #include "strbuf.h"
 #include "syllable.h"
@@ -351,8 +352,9 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
                 if (!restyle_line(&block->lines[l], style))
                     return vt_stage_fail(ctx, "out of memory");
         }
-    for (size_t i = 0; mode == VT_DIACRITICS_REPAIR && i < doc->n_seals; i++)
-        if (repair_seal(lm, &doc->seals[i], ctx) != VT_OK)
+    vt_seal_list *seals = vt_document_seals(doc);
+    for (size_t i = 0; mode == VT_DIACRITICS_REPAIR && seals && i < seals->count; i++)
+        if (repair_seal(lm, &seals->items[i], ctx) != VT_OK)
             return VT_ERROR;
     return VT_OK;
 }

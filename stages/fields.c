@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "header.h"
+#include "fields_output.h"
 #include "stages.h"
 
 static bool applies(const vt_document *doc)
@@ -21,48 +21,32 @@ static bool applies(const vt_document *doc)
     return doc->text != NULL;
 }
 
-static void clear_fields(vt_document *doc)
-{
-    vt_date_list_free(&doc->dates);
-    vt_docnum_list_free(&doc->references);
-    if (doc->number) {
-        vt_docnum_clear(doc->number);
-        free(doc->number);
-        doc->number = NULL;
-    }
-    vt_header_free(doc->header);
-    free(doc->header);
-    doc->header = NULL;
-    doc->document_date = SIZE_MAX;
-}
-
 /* The header, and which of the dates is the notice's own ("Kiên Giang, ngày …"). */
-static bool read_header(vt_document *doc, const char *text, size_t len)
+static bool read_header(vt_notice_fields *f, const char *text, size_t len)
 {
-    doc->header = calloc(1, sizeof *doc->header);
-    if (!doc->header || vt_header_extract(text, len, doc->header) != 0)
+    if (vt_header_extract(text, len, &f->header) != 0)
         return false;
-    vt_span span = doc->header->date_span;
-    for (size_t i = 0; span.end > span.start && i < doc->dates.count; i++)
-        if (doc->dates.items[i].start < span.end && doc->dates.items[i].end > span.start) {
-            doc->document_date = i;
+    vt_span span = f->header.date_span;
+    for (size_t i = 0; span.end > span.start && i < f->dates.count; i++)
+        if (f->dates.items[i].start < span.end && f->dates.items[i].end > span.start) {
+            f->document_date = i;
             break;
         }
     return true;
 }
 
-static bool find_number(vt_document *doc, const char *text, size_t len)
+static bool find_number(vt_notice_fields *f, const char *text, size_t len)
 {
     vt_docnum own = {0};
     int found = vt_docnum_find_own(text, len, &own);
     if (found <= 0)
         return found == 0;
-    doc->number = malloc(sizeof *doc->number);
-    if (!doc->number) {
+    f->number = malloc(sizeof *f->number);
+    if (!f->number) {
         vt_docnum_clear(&own);
         return false;
     }
-    *doc->number = own;
+    *f->number = own;
     return true;
 }
 
@@ -83,12 +67,12 @@ static bool rewritten_as_iso(const vt_date *d)
 
 /* --dates iso: each such date's text becomes its ISO value, recorded in repairs
  * (the printed form is the repair's `from`); raw is then what the text holds. */
-static bool rewrite_iso(vt_document *doc, const char **error)
+static bool rewrite_iso(vt_document *doc, vt_notice_fields *f, const char **error)
 {
     vt_text_edits edits = {0};
     bool ok = true;
-    for (size_t i = 0; ok && i < doc->dates.count; i++) {
-        const vt_date *d = &doc->dates.items[i];
+    for (size_t i = 0; ok && i < f->dates.count; i++) {
+        const vt_date *d = &f->dates.items[i];
         if (rewritten_as_iso(d))
             ok = vt_text_edits_add(&edits, d->start, d->end, d->iso, strlen(d->iso));
     }
@@ -96,8 +80,8 @@ static bool rewrite_iso(vt_document *doc, const char **error)
         vt_text_edits_settle(&edits);
         ok = vt_document_edit_text(doc, &edits, vt_stage_fields.name, error);
     }
-    for (size_t i = 0; ok && i < doc->dates.count; i++) {
-        vt_date *d = &doc->dates.items[i];
+    for (size_t i = 0; ok && i < f->dates.count; i++) {
+        vt_date *d = &f->dates.items[i];
         if (rewritten_as_iso(d)) {
             char *iso = strdup(d->iso);
             ok = iso != NULL;
@@ -106,14 +90,14 @@ static bool rewrite_iso(vt_document *doc, const char **error)
         }
         move_span(&edits, &d->start, &d->end);
     }
-    for (size_t i = 0; ok && i < doc->references.count; i++)
-        move_span(&edits, &doc->references.items[i].start, &doc->references.items[i].end);
-    if (ok && doc->number)
-        move_span(&edits, &doc->number->start, &doc->number->end);
-    if (ok && doc->header) {
-        vt_span *spans[] = {&doc->header->issuer_span, &doc->header->place_span,
-                            &doc->header->date_span, &doc->header->number_span,
-                            &doc->header->type_span, &doc->header->title_span};
+    for (size_t i = 0; ok && i < f->references.count; i++)
+        move_span(&edits, &f->references.items[i].start, &f->references.items[i].end);
+    if (ok && f->number)
+        move_span(&edits, &f->number->start, &f->number->end);
+    if (ok) {
+        vt_span *spans[] = {&f->header.issuer_span, &f->header.place_span,
+                            &f->header.date_span,   &f->header.number_span,
+                            &f->header.type_span,   &f->header.title_span};
         for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++)
             if (spans[i]->end > spans[i]->start)
                 move_span(&edits, &spans[i]->start, &spans[i]->end);
@@ -124,24 +108,28 @@ static bool rewrite_iso(vt_document *doc, const char **error)
 
 static vt_status run(vt_document *doc, vt_stage_context *ctx)
 {
-    clear_fields(doc);
+    /* Read afresh: facts of an earlier run over the text would point into it. */
+    vt_document_set_output(doc, &vt_fields_output, NULL);
+    vt_notice_fields *f = vt_notice_fields_new();
     const char *text = doc->text;
     size_t len = strlen(text);
     vt_date_anchor anchor = {0};
     int anchored = vt_dates_guess_anchor(text, len, &anchor);
-    bool ok = anchored >= 0 &&
-              vt_dates_find(text, len, anchored ? &anchor : NULL, &doc->dates) == 0 &&
-              find_number(doc, text, len) &&
+    bool ok = f && anchored >= 0 &&
+              vt_dates_find(text, len, anchored ? &anchor : NULL, &f->dates) == 0 &&
+              find_number(f, text, len) &&
               vt_docnum_find_references(text, len, anchored ? &anchor : NULL,
-                                        &doc->references) == 0 &&
-              read_header(doc, text, len);
+                                        &f->references) == 0 &&
+              read_header(f, text, len);
     const char *error = "out of memory";
     if (ok && vt_stage_context_options(ctx)->dates == VT_DATES_ISO)
-        ok = rewrite_iso(doc, &error);
+        ok = rewrite_iso(doc, f, &error);
     if (!ok) {
-        clear_fields(doc);
+        vt_notice_fields_free(f);
         return vt_stage_fail(ctx, "%s", error);
     }
+    if (!vt_document_set_output(doc, &vt_fields_output, f))
+        return vt_stage_fail(ctx, "out of memory");
     return VT_OK;
 }
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "ocr.h"
+#include "receipt_stamp_output.h"
 #include "stages.h"
 #include "syllable.h"
 #include "utf8.h"
@@ -354,7 +355,7 @@ static bool read_cluster(vt_page *page, TessBaseAPI *api, BOX *cluster)
 static vt_box stamp_on_page(vt_document *doc, const vt_page *page)
 {
     vt_document_lock(doc);
-    const vt_receipt_stamp *s = doc->receipt_stamp;
+    const vt_receipt_stamp *s = vt_document_receipt_stamp(doc);
     vt_box box = s && s->page == page->number && s->ink_on_page ? s->box : (vt_box){0};
     vt_document_unlock(doc);
     return box;

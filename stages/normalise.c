@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
+#include "docnum.h"
 #include "stages.h"
 
 static bool applies(const vt_document *doc)

@@ -21,6 +21,7 @@
 
 #include "ink.h"
 #include "ocr.h"
+#include "receipt_stamp_output.h"
 #include "stages.h"
 #include "stamp_fields.h"
 
@@ -193,7 +194,8 @@ static vt_status record(vt_document *doc, vt_page *page, BOX *box, stamp_reading
                                 .number = f->number, .date = f->date,
                                 .forwarded_to = f->forwarded_to, .raw = reading->raw};
     *reading = (stamp_reading){0};   /* the stamp owns them now */
-    vt_document_offer_receipt_stamp(doc, stamp);
+    if (!vt_document_offer_receipt_stamp(doc, stamp))
+        return vt_stage_fail(ctx, "out of memory");
     return VT_OK;
 }
 

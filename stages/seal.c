@@ -22,6 +22,7 @@
 
 #include "ink.h"
 #include "ocr.h"
+#include "seal_output.h"
 #include "stages.h"
 
 /* The text band between the two circles, as fractions of the outer radius

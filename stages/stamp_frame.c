@@ -27,6 +27,7 @@
 #include <tesseract/capi.h>
 
 #include "ocr.h"
+#include "receipt_stamp_output.h"
 #include "stages.h"
 #include "stamp_fields.h"
 
@@ -281,7 +282,8 @@ static int record(vt_document *doc, vt_page *page, BOX *box, vt_stamp_fields *fi
                                 .number = fields->number, .date = fields->date,
                                 .forwarded_to = fields->forwarded_to, .raw = raw,
                                 .ink_on_page = ink == NULL};
-    vt_document_offer_receipt_stamp(doc, stamp);
+    if (!vt_document_offer_receipt_stamp(doc, stamp))
+        return -1;
     if (ink) {
         /* ink is set only on an 8-bpp page (separable_ink): paper is 255 */
         pixPaintThroughMask(page->image, ink, x, y, 255);

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attachment_output.h"
+#include "receipt_stamp_output.h"
 #include "stages.h"
 #include "stamp_residue.h"
 
@@ -33,13 +35,13 @@ static void take_field(char **field, char **from)
 
 static bool report_stamp(vt_document *doc, vt_stamp_residue *r)
 {
-    if (!doc->receipt_stamp) {
-        doc->receipt_stamp = calloc(1, sizeof *doc->receipt_stamp);
-        if (!doc->receipt_stamp)
+    vt_receipt_stamp *s = vt_document_receipt_stamp(doc);
+    if (!s) {
+        s = calloc(1, sizeof *s);
+        if (!s || !vt_document_set_output(doc, &vt_receipt_stamp_output, s))
             return false;
-        doc->receipt_stamp->page = vt_document_page_at(doc, r->ranges[0].start);
+        s->page = vt_document_page_at(doc, r->ranges[0].start);
     }
-    vt_receipt_stamp *s = doc->receipt_stamp;
     take_field(&s->org, &r->fields.org);
     take_field(&s->number, &r->fields.number);
     take_field(&s->date, &r->fields.date);
@@ -50,10 +52,9 @@ static bool report_stamp(vt_document *doc, vt_stamp_residue *r)
 
 static bool report_slip(vt_document *doc, vt_slip *slip)
 {
-    if (!vt_array_grow((void **)&doc->attachments, &doc->n_attachments, &doc->cap_attachments,
-                       sizeof *doc->attachments))
+    vt_attachment *a = vt_document_add_attachment(doc);
+    if (!a)
         return false;
-    vt_attachment *a = &doc->attachments[doc->n_attachments - 1];
     a->kind = "processing_slip";
     a->page = vt_document_page_at(doc, slip->start);
     a->title = slip->title;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "receipt_stamp_output.h"
 #include "stages.h"
 
 /* Below this confidence a word inside the frame is overprinted: neither print nor
@@ -146,7 +147,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
 {
     /* Another page may offer an earlier stamp meanwhile: copy what is needed. */
     vt_document_lock(doc);
-    const vt_receipt_stamp *s = doc->receipt_stamp;
+    const vt_receipt_stamp *s = vt_document_receipt_stamp(doc);
     bool here = s && s->page == page->number && s->ink_on_page && s->raw;
     vt_box frame = here ? s->box : (vt_box){0};
     char *raw = here ? strdup(s->raw) : NULL;

@@ -17,7 +17,10 @@
 #include "dates.h"
 #include "docnum.h"
 #include "document.h"
+#include "fields_output.h"
 #include "header.h"
+#include "output.h"
+#include "receipt_stamp_output.h"
 #include "utf8.h"
 #include "vanthu.h"
 
@@ -92,26 +95,22 @@ static bool add_page(vt_document *doc, const char *text)
 static bool add_facts(vt_document *doc)
 {
     size_t len = strlen(doc->text);
-    if (vt_dates_find(doc->text, len, NULL, &doc->dates) != 0
-        || vt_docnum_find_references(doc->text, len, NULL, &doc->references) != 0)
+    vt_notice_fields *f = vt_notice_fields_new();
+    if (!f || !vt_document_set_output(doc, &vt_fields_output, f))
         return false;
-    doc->document_date = doc->dates.count ? 0 : SIZE_MAX;
+    if (vt_dates_find(doc->text, len, NULL, &f->dates) != 0
+        || vt_docnum_find_references(doc->text, len, NULL, &f->references) != 0)
+        return false;
+    f->document_date = f->dates.count ? 0 : SIZE_MAX;
     vt_docnum own;
     if (vt_docnum_find_own(doc->text, len, &own) == 1) {
-        if (!(doc->number = malloc(sizeof *doc->number))) {
+        if (!(f->number = malloc(sizeof *f->number))) {
             vt_docnum_clear(&own);
             return false;
         }
-        *doc->number = own;
+        *f->number = own;
     }
-    if (!(doc->header = malloc(sizeof *doc->header)))
-        return false;
-    if (vt_header_extract(doc->text, len, doc->header) != 0) {
-        free(doc->header);
-        doc->header = NULL;
-        return false;
-    }
-    return true;
+    return vt_header_extract(doc->text, len, &f->header) == 0;
 }
 
 static bool add_stamp(vt_document *doc, const char *raw)
@@ -124,8 +123,7 @@ static bool add_stamp(vt_document *doc, const char *raw)
         return false;
     }
     stamp->page = 1;
-    doc->receipt_stamp = stamp;
-    return true;
+    return vt_document_offer_receipt_stamp(doc, stamp);
 }
 
 static vt_document *build(const fields *f)

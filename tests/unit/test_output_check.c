@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "engine.h"
-#include "header.h"
+#include "fields_output.h"
 #include "output_check.h"
 #include "utf8.h"
 
@@ -32,19 +32,30 @@ static char *doc_text(vt_document *d) { return d->text; }
 static char *page_text(vt_document *d) { return d->pages[0].text; }
 static char *word_text(vt_document *d) { return d->pages[0].blocks[0].lines[0].words[0].text; }
 static char *repair_to(vt_document *d) { return d->n_repairs ? d->repairs[0].to : NULL; }
-static char *date_raw(vt_document *d) { return d->dates.count ? d->dates.items[0].raw : NULL; }
-static char *number_raw(vt_document *d) { return d->number ? d->number->raw : NULL; }
+static char *date_raw(vt_document *d)
+{
+    vt_notice_fields *f = vt_document_fields(d);
+    return f && f->dates.count ? f->dates.items[0].raw : NULL;
+}
+static char *number_raw(vt_document *d)
+{
+    vt_notice_fields *f = vt_document_fields(d);
+    return f && f->number ? f->number->raw : NULL;
+}
 static char *reference(vt_document *d)
 {
-    return d->references.count ? d->references.items[0].normalized : NULL;
+    vt_notice_fields *f = vt_document_fields(d);
+    return f && f->references.count ? f->references.items[0].normalized : NULL;
 }
 static char *issuer(vt_document *d)
 {
-    return d->header && d->header->n_issuer ? d->header->issuer[0] : NULL;
+    vt_notice_fields *f = vt_document_fields(d);
+    return f && f->header.n_issuer ? f->header.issuer[0] : NULL;
 }
 static char *recipient(vt_document *d)
 {
-    return d->header && d->header->n_recipients ? d->header->recipients[0] : NULL;
+    vt_notice_fields *f = vt_document_fields(d);
+    return f && f->header.n_recipients ? f->header.recipients[0] : NULL;
 }
 
 static const struct {

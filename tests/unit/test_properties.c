@@ -34,7 +34,10 @@
 
 #include "corpus.h"
 #include "engine.h"
+#include "attachment_output.h"
+#include "fields_output.h"
 #include "header.h"
+#include "receipt_stamp_output.h"
 #include "nfc.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -311,19 +314,21 @@ static const char *check_offsets(const vt_document *doc)
     for (size_t i = 0; i < doc->n_repairs && !bad; i++)
         bad = check_span(text, len, doc->repairs[i].start, doc->repairs[i].end, doc->repairs[i].to,
                          "a repair is not at its offsets");
-    for (size_t i = 0; i < doc->dates.count && !bad; i++)
-        bad = check_span(text, len, doc->dates.items[i].start, doc->dates.items[i].end,
-                         doc->dates.items[i].raw, "a date is not at its offsets");
-    for (size_t i = 0; i < doc->references.count && !bad; i++)
-        bad = check_span(text, len, doc->references.items[i].start, doc->references.items[i].end,
-                         doc->references.items[i].raw, "a reference is not at its offsets");
-    if (!bad && doc->number)
-        bad = check_span(text, len, doc->number->start, doc->number->end, doc->number->raw,
+    static const vt_notice_fields none = {.document_date = SIZE_MAX};
+    const vt_notice_fields *f = vt_document_fields(doc) ? vt_document_fields(doc) : &none;
+    for (size_t i = 0; i < f->dates.count && !bad; i++)
+        bad = check_span(text, len, f->dates.items[i].start, f->dates.items[i].end,
+                         f->dates.items[i].raw, "a date is not at its offsets");
+    for (size_t i = 0; i < f->references.count && !bad; i++)
+        bad = check_span(text, len, f->references.items[i].start, f->references.items[i].end,
+                         f->references.items[i].raw, "a reference is not at its offsets");
+    if (!bad && f->number)
+        bad = check_span(text, len, f->number->start, f->number->end, f->number->raw,
                          "the document number is not at its offsets");
-    if (!bad && doc->header) {
-        const vt_span spans[] = {doc->header->issuer_span, doc->header->place_span,
-                                 doc->header->date_span, doc->header->number_span,
-                                 doc->header->type_span, doc->header->title_span};
+    if (!bad) {
+        const vt_span spans[] = {f->header.issuer_span, f->header.place_span,
+                                 f->header.date_span,   f->header.number_span,
+                                 f->header.type_span,   f->header.title_span};
         for (size_t i = 0; i < sizeof spans / sizeof spans[0] && !bad; i++)
             bad = check_span(text, len, spans[i].start, spans[i].end, NULL,
                              "a header span is outside the text");
@@ -389,10 +394,12 @@ static const char *check_kept_order(const char *input, const vt_document *doc)
     size_t cut = 0;
     vt_strbuf sb = {0};
     vt_strbuf_puts(&sb, "");
-    if (doc->receipt_stamp && doc->receipt_stamp->raw)
-        vt_strbuf_puts(&sb, doc->receipt_stamp->raw);
-    for (size_t a = 0; a < doc->n_attachments; a++)
-        vt_strbuf_puts(&sb, doc->attachments[a].text ? doc->attachments[a].text : "");
+    const vt_receipt_stamp *stamp = vt_document_receipt_stamp(doc);
+    if (stamp && stamp->raw)
+        vt_strbuf_puts(&sb, stamp->raw);
+    const vt_attachment_list *attachments = vt_document_attachments(doc);
+    for (size_t a = 0; attachments && a < attachments->count; a++)
+        vt_strbuf_puts(&sb, attachments->items[a].text ? attachments->items[a].text : "");
     char *cut_text = vt_strbuf_take(&sb);
     int32_t *cut_seq;
     cut = kept_sequence(cut_text, &cut_seq);

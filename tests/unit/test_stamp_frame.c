@@ -14,6 +14,7 @@
 
 #include <leptonica/allheaders.h>
 
+#include "receipt_stamp_output.h"
 #include "stage_test.h"
 #include "stages.h"
 
@@ -59,7 +60,7 @@ static void test_grey_stamp_found_read_and_lifted(void **state)
     PIX *before = pixCopy(NULL, page);
     vt_document *doc = vt_stage_test_page_doc("test", page, 300);
     vt_stage_test_run(t->session, &vt_stage_stamp_frame, doc, 0);
-    const vt_receipt_stamp *s = doc->receipt_stamp;
+    const vt_receipt_stamp *s = vt_document_receipt_stamp(doc);
     assert_non_null(s);
     assert_string_equal(s->number, "0764");
     assert_string_equal(s->date, "2025-04-21");
@@ -95,7 +96,7 @@ static void test_no_stamp_no_change(void **state)
         PIX *before = pixCopy(NULL, page);
         vt_document *doc = vt_stage_test_page_doc("test", page, 300);
         vt_stage_test_run(t->session, &vt_stage_stamp_frame, doc, 0);
-        assert_null(doc->receipt_stamp);
+        assert_null(vt_document_receipt_stamp(doc));
         l_int32 same = 0;
         pixEqual(doc->pages[0].image, before, &same);
         assert_true(same);
@@ -154,12 +155,13 @@ static vt_document *word_doc(size_t row)
     }
     line->box = vt_words_box(line->words, line->n_words);
     block->box = line->box;
-    doc->receipt_stamp = calloc(1, sizeof *doc->receipt_stamp);
-    assert_non_null(doc->receipt_stamp);
-    *doc->receipt_stamp = (vt_receipt_stamp){.page = 1,
-                                             .box = {FRAME_X, FRAME_Y, 600, 400},
-                                             .raw = strdup(STAMP_RAW),
-                                             .ink_on_page = true};
+    vt_receipt_stamp *stamp = calloc(1, sizeof *stamp);
+    assert_non_null(stamp);
+    *stamp = (vt_receipt_stamp){.page = 1,
+                                .box = {FRAME_X, FRAME_Y, 600, 400},
+                                .raw = strdup(STAMP_RAW),
+                                .ink_on_page = true};
+    assert_true(vt_document_offer_receipt_stamp(doc, stamp));
     return doc;
 }
 
@@ -215,7 +217,7 @@ static void test_stamp_words_only_when_ink_stayed(void **state)
 {
     vt_stage_test *t = *state;
     vt_document *doc = word_doc(0);
-    doc->receipt_stamp->ink_on_page = false;
+    vt_document_receipt_stamp(doc)->ink_on_page = false;
     vt_stage_test_run(t->session, &vt_stage_stamp_words, doc, 0);
     char kept[256];
     kept_text(&doc->pages[0], kept, sizeof kept);

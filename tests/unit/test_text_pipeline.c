@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "fields_output.h"
 #include "strbuf.h"
 
 typedef struct fixture {
@@ -236,16 +237,18 @@ static void put_fact(vt_strbuf *sb, const vt_document *doc, char tag, const char
 
 static char *facts_of(const vt_document *doc)
 {
+    const vt_notice_fields *facts = vt_document_fields(doc);
+    assert_non_null(facts);
     vt_strbuf sb = {0};
-    if (doc->number)
-        put_fact(&sb, doc, 'N', doc->number->normalized, doc->number->start, doc->number->end,
-                 doc->number->raw);
-    for (size_t i = 0; i < doc->references.count; i++) {
-        const vt_docnum *r = &doc->references.items[i];
+    if (facts->number)
+        put_fact(&sb, doc, 'N', facts->number->normalized, facts->number->start, facts->number->end,
+                 facts->number->raw);
+    for (size_t i = 0; i < facts->references.count; i++) {
+        const vt_docnum *r = &facts->references.items[i];
         put_fact(&sb, doc, 'R', r->normalized, r->start, r->end, r->raw);
     }
-    for (size_t i = 0; i < doc->dates.count; i++) {
-        const vt_date *d = &doc->dates.items[i];
+    for (size_t i = 0; i < facts->dates.count; i++) {
+        const vt_date *d = &facts->dates.items[i];
         put_fact(&sb, doc, 'D', d->iso, d->start, d->end, d->raw);
     }
     return vt_strbuf_take(&sb);
@@ -296,14 +299,16 @@ static void test_dates_iso_rewrites_and_moves_offsets(void **state)
     assert_string_equal(vt_document_text(doc),
                         "Số: 12/TB-UBND\nHà Nội, 2020-07-26\n"
                         "Theo Công văn số 7/SYT-KH ngày 31/02/2020 và 2020-08-03.\n");
-    assert_int_equal(doc->dates.count, 3);
-    for (size_t i = 0; i < doc->dates.count; i++) {
-        const vt_date *d = &doc->dates.items[i];
+    const vt_notice_fields *facts = vt_document_fields(doc);
+    assert_non_null(facts);
+    assert_int_equal(facts->dates.count, 3);
+    for (size_t i = 0; i < facts->dates.count; i++) {
+        const vt_date *d = &facts->dates.items[i];
         const char *shown = d->iso ? d->iso : d->raw;
         assert_memory_equal(doc->text + d->start, shown, strlen(shown));
         assert_int_equal(d->end - d->start, strlen(shown));
     }
-    assert_memory_equal(doc->text + doc->references.items[0].start, "7/SYT-KH", 8);
+    assert_memory_equal(doc->text + facts->references.items[0].start, "7/SYT-KH", 8);
     vt_document_free(doc);
     vt_session_free(session);
     vt_engine_free(engine);
