@@ -41,7 +41,7 @@ typedef struct vt_word {
 } vt_word;
 
 /* A change a repair stage made, located in the document's text: a word the
- * diacritics stage changed (placed by emit), or an expression a text stage
+ * diacritics stage changed (placed by compose), or an expression a text stage
  * rewrote (a date's spacing, a document number's symbol). */
 typedef struct vt_repair_record {
     char *from, *to;            /* owned */
@@ -95,7 +95,7 @@ typedef struct vt_page {
     bool from_text_layer;       /* words came from the input's own text (a PDF layer):
                                  * no image is decoded and page stages skip the page */
     bool blank;                 /* a single colour: nothing to read, page stages skip it */
-    char *text;                 /* composed by the emit stage */
+    char *text;                 /* composed by the compose stage */
 } vt_page;
 
 typedef struct vt_timing {
@@ -137,9 +137,9 @@ struct vt_document {
     vt_page_source page_source; /* load == NULL: pages carry their images, or none */
     vt_page *pages;
     size_t n_pages, cap_pages;
-    char *text;                 /* composed by emit; NULL before */
+    char *text;                 /* composed by compose; NULL before */
     bool failed;                /* a stage or the input failed; see errors */
-    vt_repair_record *repairs;  /* filled by emit and text stages */
+    vt_repair_record *repairs;  /* filled by compose and text stages */
     size_t n_repairs, cap_repairs;
     /* What stages found beside the text (the receipt stamp, seals, the notice's
      * fields …), each under its own kind: output.h. */
@@ -209,7 +209,7 @@ bool vt_document_add_repair(vt_document *doc, const char *stage, const char *fro
 void vt_document_clear_repairs(vt_document *doc);
 
 /*
- * Apply settled edits to doc->text after emit: page texts are re-cut from it,
+ * Apply settled edits to doc->text after compose: page texts are re-cut from it,
  * repairs are moved with the text (those whose text an edit touched are
  * dropped), and with `stage` set each edit is itself recorded as a repair by that
  * stage. Edits must not add or remove page breaks ("\f"). false with *error

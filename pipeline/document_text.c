@@ -1,7 +1,7 @@
 /*
  * document_text.c — the composed text of a document and what is anchored in it.
  *
- * After emit, a few stages work on doc->text itself rather than on words: removing
+ * After compose, a few stages work on doc->text itself rather than on words: removing
  * receipt-stamp debris OCR mixed into the header, writing dates and document
  * numbers canonically. Offsets recorded before such an edit (repairs) must follow
  * the text, and the page texts must stay the pieces of doc->text between form
@@ -106,7 +106,7 @@ static void remap_repairs(vt_document *doc, const vt_text_edits *edits, const bo
 }
 
 /* One edit as a repair. An edit over text an earlier repair wrote (an ISO date
- * over a date normalise respaced) takes that repair in: the record spans both,
+ * over a date canonical_forms respaced) takes that repair in: the record spans both,
  * and its `from` is the text as it was before either, so undoing the repairs
  * still gives back what the page said. */
 typedef struct pending_repair {

@@ -2,7 +2,7 @@
  * registry.c — the one ordered list of stages.
  *
  * Order matters: loading fills pages, OCR fills words from images, text stages
- * rewrite words, emit composes the text, and the text stages after it edit that
+ * rewrite words, compose writes the text, and the text stages after it edit that
  * text (through vt_document_edit_text) and read facts from it. A new stage is
  * added here and nowhere else.
  *
@@ -51,9 +51,9 @@ static const vt_stage *const registry[] = {
     &vt_stage_unicode,
     &vt_stage_diacritics,
     &vt_stage_page_quality,
-    &vt_stage_emit,
+    &vt_stage_compose,
     &vt_stage_stamp_text,
-    &vt_stage_normalise,
+    &vt_stage_canonical_forms,
     &vt_stage_fields,
 };
 

@@ -6,7 +6,7 @@
  * onto the next line keeps its 4-gram context across the wrap ("mua" / "sắm").
  * OCR word confidences go to the channel model, so a confident reading is hard to
  * overturn. A changed word keeps its former text (repaired_from) and the evidence
- * for the change; emit turns them into the JSON `repairs` with their place in the
+ * for the change; compose turns them into the JSON `repairs` with their place in the
  * text. The model is opened once per session (mmap, ~20 ms) and is read-only.
  *
  * --diacritics restore is for text typed without marks: every syllable's marks

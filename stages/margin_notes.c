@@ -16,7 +16,7 @@
  *      confidence is a note wherever it lies.
  *
  * Notes move, with their words, into blocks of kind VT_BLOCK_MARGIN_NOTE (one per
- * source block), which emit leaves out of `text` and the JSON lists as
+ * source block), which compose leaves out of `text` and the JSON lists as
  * margin_notes. Needs word boxes, so text input passes through.
  */
 #include <stdlib.h>

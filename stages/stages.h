@@ -27,9 +27,9 @@ extern const vt_stage vt_stage_margin_notes;  /* stages/margin_notes.c */
 extern const vt_stage vt_stage_unicode;      /* stages/unicode.c */
 extern const vt_stage vt_stage_diacritics;   /* stages/diacritics.c */
 extern const vt_stage vt_stage_page_quality; /* stages/page_quality.c */
-extern const vt_stage vt_stage_emit;         /* stages/emit.c */
+extern const vt_stage vt_stage_compose;      /* stages/compose.c */
 extern const vt_stage vt_stage_stamp_text;   /* stages/stamp_text.c */
-extern const vt_stage vt_stage_normalise;    /* stages/normalise.c */
+extern const vt_stage vt_stage_canonical_forms; /* stages/canonical_forms.c */
 extern const vt_stage vt_stage_fields;       /* stages/fields.c */
 
 #endif /* VT_STAGES_H */

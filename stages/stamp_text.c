@@ -9,7 +9,7 @@
  * JSON `receipt_stamp` (filling only what the image stage did not read). The
  * "PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN" slip stapled behind a notice is cut out the same
  * way and kept whole in JSON `attachments`. It runs on the composed text, after
- * emit, because the debris is recognised by lines, not by words.
+ * compose, because the debris is recognised by lines, not by words.
  */
 #include <stdlib.h>
 #include <string.h>

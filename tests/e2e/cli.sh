@@ -35,7 +35,7 @@ unknown option                | 2 | unknown option '--bogus'              | --bo
 bad format                    | 2 | unknown format 'xml'                  | -f xml @T/notice.txt
 no input                      | 2 | no input given                        |
 unknown stage                 | 2 | unknown stage 'nonesuch'              | --skip nonesuch @T/notice.txt
-required stage                | 2 | stage 'emit' cannot be skipped        | --skip emit @T/notice.txt
+required stage                | 2 | stage 'compose' cannot be skipped     | --skip compose @T/notice.txt
 missing language              | 2 | the OCR language 'xx' is not installed: no xx.traineddata in | --lang xx @S
 help                          | 0 |                                       | --help
 list stages                   | 0 |                                       | --list-stages

@@ -134,7 +134,7 @@ static vt_document *build(const fields *f)
     doc->kind = VT_INPUT_TEXT;
     size_t len = strlen(f->s[1]);
     bool ok = (doc->text = strdup(f->s[1])) && add_page(doc, f->s[1])
-              && vt_document_add_timing(doc, "emit", 1.25)
+              && vt_document_add_timing(doc, "compose", 1.25)
               && (!*f->s[2] || vt_document_warn(doc, "fuzz", 1, "%s", f->s[2]))
               && (!*f->s[3] || vt_document_add_repair(doc, "diacritics", f->s[3], f->s[4], 0,
                                                       len, 1, NULL))

@@ -1,7 +1,7 @@
 /*
  * test_layout_columns.c — two-column zones are read column by column. Each case is
  * a page of lines drawn as text: words at their x positions (page width 1000,
- * each character 10 px, one space 10 px); the expected text is what emit composes.
+ * each character 10 px, one space 10 px); the expected text is what compose writes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -68,7 +68,7 @@ static void add_line(vt_block *block, const char *spec)
 static void test_layout_table(void **state)
 {
     (void)state;
-    static const vt_stage *const stages[] = {&vt_stage_layout_columns, &vt_stage_emit};
+    static const vt_stage *const stages[] = {&vt_stage_layout_columns, &vt_stage_compose};
     vt_engine *engine;
     vt_session *session;
     char *err;

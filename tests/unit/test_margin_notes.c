@@ -134,10 +134,10 @@ static void notes_text(const vt_page *page, char *out, size_t size)
     }
 }
 
-/* Run margin_notes, then emit, on doc. */
+/* Run margin_notes, then compose, on doc. */
 static void run_margin_notes(vt_document *doc)
 {
-    static const vt_stage *const stages[] = {&vt_stage_margin_notes, &vt_stage_emit};
+    static const vt_stage *const stages[] = {&vt_stage_margin_notes, &vt_stage_compose};
     vt_engine *engine;
     vt_session *session;
     char *err;

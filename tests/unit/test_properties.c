@@ -647,7 +647,7 @@ static line_pool held_out_lines(size_t per_file, size_t max_files)
 
 /* ---- the tests ---- */
 
-#define TEXT_STAGES "unicode,diacritics,stamp_text,normalise,fields"
+#define TEXT_STAGES "unicode,diacritics,stamp_text,canonical_forms,fields"
 
 static void test_generated_inputs(void **state)
 {
@@ -667,22 +667,22 @@ static void test_generated_inputs(void **state)
         {"restore old iso-dates", VT_MARKS_RESTORE, VT_TONE_OLD, VT_DATES_ISO, NULL, true, false},
         {"restore new iso-dates", VT_MARKS_RESTORE, VT_TONE_NEW, VT_DATES_ISO, NULL, true, false},
         {"restore keep iso-dates", VT_MARKS_RESTORE, VT_TONE_KEEP, VT_DATES_ISO, NULL, true, false},
-        /* each text stage alone (load_text and emit always run) */
+        /* each text stage alone (load_text and compose always run) */
         {"no text stage", VT_MARKS_REPAIR, VT_TONE_OLD, VT_DATES_KEEP, TEXT_STAGES, true, true},
         {"unicode alone", VT_MARKS_REPAIR, VT_TONE_OLD, VT_DATES_KEEP,
-         "diacritics,stamp_text,normalise,fields", true, true},
+         "diacritics,stamp_text,canonical_forms,fields", true, true},
         {"diacritics alone", VT_MARKS_REPAIR, VT_TONE_OLD, VT_DATES_KEEP,
-         "unicode,stamp_text,normalise,fields", true, false},
+         "unicode,stamp_text,canonical_forms,fields", true, false},
         {"diacritics restore alone", VT_MARKS_RESTORE, VT_TONE_OLD, VT_DATES_KEEP,
-         "unicode,stamp_text,normalise,fields", true, false},
+         "unicode,stamp_text,canonical_forms,fields", true, false},
         {"stamp_text alone", VT_MARKS_REPAIR, VT_TONE_OLD, VT_DATES_KEEP,
-         "unicode,diacritics,normalise,fields", true, true},
-        {"normalise alone", VT_MARKS_REPAIR, VT_TONE_OLD, VT_DATES_KEEP,
+         "unicode,diacritics,canonical_forms,fields", true, true},
+        {"canonical_forms alone", VT_MARKS_REPAIR, VT_TONE_OLD, VT_DATES_KEEP,
          "unicode,diacritics,stamp_text,fields", true, true},
-        {"normalise iso alone", VT_MARKS_REPAIR, VT_TONE_OLD, VT_DATES_ISO,
+        {"canonical_forms iso alone", VT_MARKS_REPAIR, VT_TONE_OLD, VT_DATES_ISO,
          "unicode,diacritics,stamp_text,fields", true, true},
         {"fields alone", VT_MARKS_REPAIR, VT_TONE_OLD, VT_DATES_KEEP,
-         "unicode,diacritics,stamp_text,normalise", true, true},
+         "unicode,diacritics,stamp_text,canonical_forms", true, true},
     };
     size_t cases = 600, failures = 0, total = 0;
     for (size_t i = 0; i < sizeof configs / sizeof configs[0]; i++) {
@@ -695,7 +695,7 @@ static void test_generated_inputs(void **state)
     assert_int_equal(failures, 0);
 }
 
-/* The text with runs of white space made one space, for comparing what emit
+/* The text with runs of white space made one space, for comparing what compose
  * lays out anew (line breaks, blank lines) with what was given. */
 static char *squeezed(const char *s)
 {
@@ -733,7 +733,7 @@ static void test_held_out_unchanged(void **state)
         skip();         /* ../shared/corpus is not beside the project */
     }
     static const config spec = {"held-out", VT_MARKS_REPAIR, VT_TONE_KEEP, VT_DATES_KEEP,
-                                "stamp_text,normalise,fields", false, false};
+                                "stamp_text,canonical_forms,fields", false, false};
     opened c = open_config(&spec);
     size_t words = 0, changed = 0, unlisted = 0;
     for (size_t i = 0; i < pool.n; i++) {

@@ -1,6 +1,6 @@
 /*
  * test_text_pipeline.c — the text path end to end inside the library: input kind
- * detection, load_text's page/block/line/word shape, the Unicode stage, and emit.
+ * detection, load_text's page/block/line/word shape, the Unicode stage, and compose.
  * Tables of input → expected output; each row is one case.
  */
 #include <setjmp.h>
@@ -75,7 +75,7 @@ static void test_unicode_table(void **state)
     }
 }
 
-/* load_text + emit: the shape of the document and the composed text. */
+/* load_text + compose: the shape of the document and the composed text. */
 static const struct {
     const char *in;
     size_t pages, blocks_on_page1, lines_on_page1;
@@ -206,7 +206,7 @@ static void test_diacritics_table(void **state)
     }
 }
 
-/* Text stages after emit: the text is rewritten, the facts read from it. `facts`
+/* Text stages after compose: the text is rewritten, the facts read from it. `facts`
  * lists the dates ("D iso") and numbers ("N normalized", "R normalized" for a
  * reference) found, one per line, each of which must sit at its offsets. */
 static const struct { const char *in, *out, *facts; size_t repairs; } normalise_cases[] = {
@@ -270,11 +270,11 @@ static void test_normalise_table(void **state)
         size_t repairs = 0;
         for (size_t r = 0; r < doc->n_repairs; r++) {
             const vt_repair_record *rec = &doc->repairs[r];
-            repairs += strcmp(rec->stage, "normalise") == 0;
+            repairs += strcmp(rec->stage, "canonical_forms") == 0;
             assert_memory_equal(doc->text + rec->start, rec->to, rec->end - rec->start);
         }
         if (repairs != normalise_cases[i].repairs)
-            fail_msg("case %zu: %zu normalise repairs, want %zu", i, repairs,
+            fail_msg("case %zu: %zu canonical_forms repairs, want %zu", i, repairs,
                      normalise_cases[i].repairs);
         vt_document_free(doc);
     }
@@ -408,8 +408,8 @@ static void test_encoding_table(void **state)
 static void test_timings_name_the_stages_that_ran(void **state)
 {
     vt_document *doc = run_text(*state, "x");
-    static const char *const ran[] = {"load_text", "unicode", "diacritics", "page_quality", "emit",
-                                      "stamp_text", "normalise", "fields"};
+    static const char *const ran[] = {"load_text", "unicode", "diacritics", "page_quality", "compose",
+                                      "stamp_text", "canonical_forms", "fields"};
     assert_int_equal(doc->n_timings, sizeof ran / sizeof ran[0]);
     for (size_t i = 0; i < sizeof ran / sizeof ran[0]; i++)
         assert_string_equal(doc->timings[i].stage, ran[i]);

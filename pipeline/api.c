@@ -1,5 +1,5 @@
 /*
- * engine.c — the public entry points: options, engine, session, processing, and
+ * api.c — the public entry points: options, engine, session, processing, and
  * read access to a finished document.
  */
 #include "engine.h"

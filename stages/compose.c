@@ -1,5 +1,5 @@
 /*
- * emit — compose the clean text of each page and of the document from the words.
+ * compose — compose the clean text of each page and of the document from the words.
  *
  * This is the only place text is assembled, so every earlier stage can work on
  * words and geometry without worrying about spacing. Layout follows Tesseract's
@@ -107,8 +107,8 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
     return doc->text ? VT_OK : vt_stage_fail(ctx, "out of memory");
 }
 
-const vt_stage vt_stage_emit = {
-    .name = "emit",
+const vt_stage vt_stage_compose = {
+    .name = "compose",
     .summary = "compose page and document text from the words (stamps and notes left out)",
     .flags = VT_STAGE_REQUIRED,
     .applies = NULL,

@@ -1,5 +1,5 @@
 /*
- * normalise — write dates and document numbers canonically in the text.
+ * canonical_forms — write dates and document numbers canonically in the text.
  *
  * OCR splits and glues the parts of a date ("26tháng 7", "21 / 4/2025", "2O24")
  * and breaks the symbol of a document number ("115 JCV-PA83", "4869/UBND-" at a
@@ -7,8 +7,8 @@
  * expression and each symbol the parsers read with certainty is rewritten as the
  * parsers normalise it (text/dates.h, text/docnum.h decide what is certain; this
  * stage only applies their verdict). Each rewrite is listed in JSON `repairs`
- * (stage "normalise") with the text it replaced, so nothing OCR read is lost.
- * It works on the composed text, after emit, because both kinds of expression
+ * (stage "canonical_forms") with the text it replaced, so nothing OCR read is lost.
+ * It works on the composed text, after compose, because both kinds of expression
  * cross word and line boundaries.
  */
 #include <stdlib.h>
@@ -91,14 +91,14 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
     const char *error = "out of memory";
     if (ok) {
         vt_text_edits_settle(&edits);
-        ok = vt_document_edit_text(doc, &edits, vt_stage_normalise.name, &error);
+        ok = vt_document_edit_text(doc, &edits, vt_stage_canonical_forms.name, &error);
     }
     vt_text_edits_free(&edits);
     return ok ? VT_OK : vt_stage_fail(ctx, "%s", error);
 }
 
-const vt_stage vt_stage_normalise = {
-    .name = "normalise",
+const vt_stage vt_stage_canonical_forms = {
+    .name = "canonical_forms",
     .summary = "write dates and document numbers canonically in the text (\"26tháng 7\", "
                "\"115 JCV-PA83\" -> \"115/CV-PA83\")",
     .flags = 0,
