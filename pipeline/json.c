@@ -8,7 +8,6 @@
  * their own members, through their output kind (output.h).
  */
 #include <json-c/json.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
