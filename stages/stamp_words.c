@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "stages.h"
 
 /* Below this confidence a word inside the frame is overprinted: neither print nor

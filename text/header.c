@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "dates.h"
 #include "docnum.h"
 #include "strbuf.h"
@@ -293,15 +294,9 @@ static int strvec_push(strvec *v, char *s)
 {
     if (!s)
         return -1;
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 8;
-        char **grown = realloc(v->items, cap * sizeof *grown);
-        if (!grown) {
-            free(s);
-            return -1;
-        }
-        v->items = grown;
-        v->cap = cap;
+    if (!VT_ARRAY_RESERVE(v->items, v->cap, v->n, 1, 8)) {
+        free(s);
+        return -1;
     }
     v->items[v->n++] = s;
     return 0;

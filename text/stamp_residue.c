@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "vnchar.h"
@@ -918,14 +919,8 @@ static bool add_range(vt_stamp_residue *out, size_t *cap, size_t start, size_t e
         out->ranges[n - 1].end = end;
         return true;
     }
-    if (n == *cap) {
-        size_t grown_cap = *cap ? *cap * 2 : 4;
-        vt_residue_range *grown = realloc(out->ranges, grown_cap * sizeof *grown);
-        if (!grown)
-            return false;
-        out->ranges = grown;
-        *cap = grown_cap;
-    }
+    if (!VT_ARRAY_RESERVE(out->ranges, *cap, n, 1, 4))
+        return false;
     out->ranges[out->n_ranges++] = (vt_residue_range){start, end};
     return true;
 }

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 
+#include "array.h"
 #include "dates.h"
 #include "docnum.h"
 
@@ -15,14 +16,8 @@ static bool add_unit(vt_expression **units, size_t *n, size_t *cap, size_t start
 {
     if (end <= start)
         return true;
-    if (*n == *cap) {
-        size_t grown = *cap ? *cap * 2 : 8;
-        vt_expression *more = realloc(*units, grown * sizeof *more);
-        if (!more)
-            return false;
-        *units = more;
-        *cap = grown;
-    }
+    if (!VT_ARRAY_RESERVE(*units, *cap, *n, 1, 8))
+        return false;
     (*units)[(*n)++] = (vt_expression){start, end, kind};
     return true;
 }
