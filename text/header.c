@@ -340,31 +340,17 @@ static char *dup_clean(const char *s, size_t a, size_t b)
 
 /* ---- line kinds ---------------------------------------------------------------- */
 
-/* The first word of s[pos..end) as a compact string into buf; *wend after it. */
+/* The first word of s[pos..end) as a compact string into buf; *wend after it.
+ * Returns the number of compact letters (the callers compare it with the length
+ * of a short keyword, which buf always holds whole). */
 static size_t word_compact(const char *s, size_t pos, size_t end, char *buf, size_t cap, size_t *wend)
 {
-    size_t n = 0, p = pos;
-    while (p < end) {
-        size_t next;
-        int32_t cp = vt_scan_cp_at(s, end, p, &next);
-        if (!vt_scan_is_letter(cp))
-            break;
-        char c = compact_char(cp);
-        if (c && n + 1 < cap)
-            buf[n++] = c;
-        p = next;
-    }
-    buf[n] = '\0';
-    *wend = p;
-    return n;
+    return vt_scan_word_map(s, end, pos, compact_char, buf, cap, wend);
 }
 
 static size_t skip_blanks(const char *s, size_t p, size_t end)
 {
-    size_t q;
-    while (p < end && (vt_scan_hspace(s, end, p, &q) || is_markup(s[p])))
-        p = vt_scan_hspace(s, end, p, &q) ? q : p + 1;
-    return p;
+    return vt_scan_skip_blanks(s, end, p, is_markup);
 }
 
 /* "Số:" (or "Số 12/…", "Số /TB-…") but not "Sở Y tế", which has the same letters. */

@@ -152,31 +152,12 @@ static size_t edit_distance(const char *a, const char *b)
  * returns the number of letters, 0 when s[pos] is not a letter. */
 static size_t first_word(const char *s, size_t pos, size_t b, char *buf, size_t cap, size_t *end)
 {
-    size_t n = 0, letters = 0;
-    while (pos < b) {
-        size_t next = pos;
-        int32_t cp = vt_utf8_next(s, b, &next);
-        if (!vt_scan_is_letter(cp))
-            break;
-        char c = base_of(cp);
-        if (c) {
-            letters++;
-            if (n + 1 < cap)
-                buf[n++] = c;
-        }
-        pos = next;
-    }
-    buf[n] = '\0';
-    *end = pos;
-    return letters;
+    return vt_scan_word_map(s, b, pos, base_of, buf, cap, end);
 }
 
 static size_t skip_blanks(const char *s, size_t pos, size_t b)
 {
-    size_t next;
-    while (pos < b && (is_blank_byte(s[pos]) || vt_scan_hspace(s, b, pos, &next)))
-        pos = is_blank_byte(s[pos]) ? pos + 1 : next;
-    return pos;
+    return vt_scan_skip_blanks(s, b, pos, is_blank_byte);
 }
 
 static unsigned count_words(const char *s, size_t a, size_t b)
