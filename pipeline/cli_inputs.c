@@ -15,18 +15,13 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "array.h"
 #include "cli.h"
 
 static bool push(vt_input_list *list, const char *path, const char *name)
 {
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 64;
-        vt_input *grown = realloc(list->items, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        list->items = grown;
-        list->cap = cap;
-    }
+    if (!VT_ARRAY_RESERVE(list->items, list->cap, list->n, 1, 64))
+        return false;
     char *p = strdup(path), *n = strdup(name);
     if (!p || !n) {
         free(p);
@@ -84,14 +79,8 @@ static bool first_visit(walk *w, const struct stat *st)
     for (size_t i = 0; i < w->n_seen; i++)
         if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
             return false;
-    if (w->n_seen == w->cap_seen) {
-        size_t cap = w->cap_seen ? w->cap_seen * 2 : 64;
-        seen_id *grown = realloc(w->seen, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        w->seen = grown;
-        w->cap_seen = cap;
-    }
+    if (!VT_ARRAY_RESERVE(w->seen, w->cap_seen, w->n_seen, 1, 64))
+        return false;
     w->seen[w->n_seen++] = (seen_id){st->st_dev, st->st_ino};
     return true;
 }
@@ -117,13 +106,8 @@ static char **sorted_entries(const char *dir, size_t *count)
     while ((e = readdir(d)) != NULL) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **grown = realloc(names, cap * sizeof *grown);
-            if (!grown)
-                break;
-            names = grown;
-        }
+        if (!VT_ARRAY_RESERVE(names, cap, n, 1, 32))
+            break;
         if (!(names[n] = strdup(e->d_name)))
             break;
         n++;

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "cli.h"
 
 #define MANIFEST_NAME ".vanthu-manifest.tsv"
@@ -34,14 +35,8 @@ static char *manifest_path(const char *dir)
 
 static bool add_entry(vt_manifest *m, const char *name, const vt_manifest_entry *e)
 {
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 64;
-        vt_manifest_entry *grown = realloc(m->entries, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        m->entries = grown;
-        m->cap = cap;
-    }
+    if (!VT_ARRAY_RESERVE(m->entries, m->cap, m->n, 1, 64))
+        return false;
     char *copy = strdup(name);
     if (!copy)
         return false;

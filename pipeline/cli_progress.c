@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "cli.h"
 
 /* Redraws closer together than this only flicker and cost a write each. */
@@ -174,14 +175,8 @@ static vt_progress_doc *find_locked(vt_progress *p, const char *source, bool cre
             return &p->active[i];
     if (!create)
         return NULL;
-    if (p->n_active == p->cap_active) {
-        size_t cap = p->cap_active ? 2 * p->cap_active : 8;
-        vt_progress_doc *grown = realloc(p->active, cap * sizeof *grown);
-        if (!grown)
-            return NULL;    /* the line goes on without this document's pages */
-        p->active = grown;
-        p->cap_active = cap;
-    }
+    if (!VT_ARRAY_RESERVE(p->active, p->cap_active, p->n_active, 1, 8))
+        return NULL;    /* the line goes on without this document's pages */
     char *copy = strdup(source);
     if (!copy)
         return NULL;

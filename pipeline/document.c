@@ -1,10 +1,11 @@
 /*
  * document.c — allocation, growth and release of the document model.
  *
- * All arrays grow through vt_array_grow so that every element starts zeroed and an
- * out-of-memory condition is reported, never ignored.
+ * All arrays grow through vt_array_grow (base/array.h) so that every element starts
+ * zeroed and an out-of-memory condition is reported, never ignored.
  */
 #include "document.h"
+#include "array.h"
 #include "output.h"
 #include "strbuf.h"
 
@@ -14,23 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-bool vt_array_grow(void **items, size_t *count, size_t *cap, size_t elem)
-{
-    if (*count == *cap) {
-        size_t new_cap = *cap ? *cap * 2 : 4;
-        if (new_cap > SIZE_MAX / elem)
-            return false;
-        void *grown = realloc(*items, new_cap * elem);
-        if (!grown)
-            return false;
-        *items = grown;
-        *cap = new_cap;
-    }
-    memset((char *)*items + *count * elem, 0, elem);
-    (*count)++;
-    return true;
-}
 
 static double monotonic_seconds(void)
 {

@@ -224,9 +224,6 @@ int vt_document_page_at(const vt_document *doc, size_t offset);
 /* Words on a page, for stages that walk them all. */
 size_t vt_page_word_count(const vt_page *page);
 
-/* Grow an array of `elem` bytes so that one more fits; zero the new slot. */
-bool vt_array_grow(void **items, size_t *count, size_t *cap, size_t elem);
-
 const char *vt_input_kind_name(vt_input_kind kind);
 
 #endif /* VT_DOCUMENT_H */

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "array.h"
 #include "engine.h"
 #include "utf8.h"
 
@@ -32,14 +33,11 @@ static bool read_stream(vt_document *doc, FILE *in, const char *label)
                                       VT_MAX_INPUT_BYTES);
                 return false;
             }
-            unsigned char *grown = realloc(data, cap * 2);
-            if (!grown) {
+            if (!VT_ARRAY_RESERVE(data, cap, size, 1, 1 << 16)) {
                 free(data);
                 vt_document_error_add(doc, NULL, 0, "out of memory reading %s", label);
                 return false;
             }
-            data = grown;
-            cap *= 2;
         }
         size_t got = fread(data + size, 1, cap - size, in);
         size += got;

@@ -8,6 +8,8 @@
 
 #include <stdlib.h>
 
+#include "array.h"
+
 void *vt_document_output(const vt_document *doc, const vt_output_kind *kind)
 {
     for (size_t i = 0; i < doc->n_outputs; i++)

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 
+#include "array.h"
 #include "json_write.h"
 
 static void free_value(void *value)

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "diacritics.h"
 #include "fused.h"
 #include "model_path.h"
@@ -115,14 +116,8 @@ static bool add_hints(const vt_word *word, size_t at, vt_letter_hint **hints, si
         size_t start, end;
         if (!symbol_span(word->text, alt->symbol, &start, &end))
             continue;
-        if (*n == *cap) {
-            size_t grown = *cap ? *cap * 2 : 16;
-            vt_letter_hint *h = realloc(*hints, grown * sizeof *h);
-            if (!h)
-                return false;
-            *hints = h;
-            *cap = grown;
-        }
+        if (!VT_ARRAY_RESERVE(*hints, *cap, *n, 1, 16))
+            return false;
         vt_letter_hint *h = &(*hints)[(*n)++];
         *h = (vt_letter_hint){.start = at + start, .end = at + end,
                               .confidence = alt->confidence / 100.0f};

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "receipt_stamp_output.h"
 #include "stages.h"
 

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "strbuf.h"
 #include "wordscan.h"
 
@@ -607,14 +608,8 @@ static int push(scan *sc, attempt *a, vt_date_kind kind, size_t start, size_t en
                 const char *iso, unsigned flags)
 {
     vt_date_list *list = sc->out;
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        vt_date *items = realloc(list->items, cap * sizeof *items);
-        if (!items)
-            return -1;
-        list->items = items;
-        list->cap = cap;
-    }
+    if (!VT_ARRAY_RESERVE(list->items, list->cap, list->count, 1, 16))
+        return -1;
     vt_date *d = &list->items[list->count];
     d->raw = malloc(end - start + 1);
     d->iso = iso ? strdup(iso) : NULL;
@@ -633,14 +628,8 @@ static int push(scan *sc, attempt *a, vt_date_kind kind, size_t start, size_t en
 
     if (sc->edits && a->nedits) {
         edit_list *el = sc->edits;
-        if (el->count + a->nedits > el->cap) {
-            size_t cap = (el->cap + a->nedits) * 2;
-            edit *items = realloc(el->items, cap * sizeof *items);
-            if (!items)
-                return -1;
-            el->items = items;
-            el->cap = cap;
-        }
+        if (!VT_ARRAY_RESERVE(el->items, el->cap, el->count, a->nedits, 2 * a->nedits))
+            return -1;
         memcpy(el->items + el->count, a->edits, a->nedits * sizeof *a->edits);
         el->count += a->nedits;
     }
@@ -1042,7 +1031,7 @@ static int scan_text(scan *sc)
         size_t next;
         int32_t cp = vt_scan_cp_at(sc->s, sc->len, pos, &next);
         /* Right after a date a new word starts even with no space: OCR glues them
-         * ("17/4/2025ngày 26 tháng 7"), and the space normalise puts back would
+         * ("17/4/2025ngày 26 tháng 7"), and the space canonical_forms puts back would
          * otherwise make a second date appear only when the text is read again. */
         bool starts = vt_scan_word_start(sc->s, pos) || pos == date_end;
         if (starts && (vt_scan_is_letter(cp) || (cp >= '0' && cp <= '9'))) {

@@ -3,7 +3,7 @@
  *
  * Tokens come from token_stream.h: a date or document number is one class token
  * however it is spelt, so the context of the words next to it is the same before
- * and after the normalise stage rewrites it (the output read again repairs
+ * and after the canonical_forms stage rewrites it (the output read again repairs
  * nothing more). The committed model was trained on plain tokens; training
  * through the stream too measured 97.51% restoration instead of 97.54% (unmarked
  * dates are not recognised at restore time), so the model stays as it is.

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "strbuf.h"
 #include "wordscan.h"
 
@@ -656,14 +657,8 @@ typedef struct symbol_list {
 
 static int push_symbol(symbol_list *list, const symbol *sym)
 {
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        symbol *items = realloc(list->items, cap * sizeof *items);
-        if (!items)
-            return -1;
-        list->items = items;
-        list->cap = cap;
-    }
+    if (!VT_ARRAY_RESERVE(list->items, list->cap, list->count, 1, 16))
+        return -1;
     list->items[list->count++] = *sym;
     return 0;
 }
@@ -695,14 +690,8 @@ static int scan_symbols(const char *text, size_t len, const allowlist *al, symbo
 static int allow(allowlist *al, const symbol *sym)
 {
     for (size_t i = sym->has_type ? 1 : 0; i < sym->ngroups; i++) {
-        if (al->count == al->cap) {
-            size_t cap = al->cap ? al->cap * 2 : 16;
-            char(*items)[GROUP_BYTES] = realloc(al->items, cap * sizeof *items);
-            if (!items)
-                return -1;
-            al->items = items;
-            al->cap = cap;
-        }
+        if (!VT_ARRAY_RESERVE(al->items, al->cap, al->count, 1, 16))
+            return -1;
         memcpy(al->items[al->count++], sym->groups[i], GROUP_BYTES);
     }
     return 0;
@@ -789,14 +778,8 @@ int vt_docnum_find_references(const char *text, size_t len, const vt_date_anchor
         const symbol *sym = &second.items[i];
         if (has_own && sym->start == own.start)
             continue;
-        if (out->count == out->cap) {
-            size_t cap = out->cap ? out->cap * 2 : 16;
-            vt_docnum *items = realloc(out->items, cap * sizeof *items);
-            if (!items)
-                goto done;
-            out->items = items;
-            out->cap = cap;
-        }
+        if (!VT_ARRAY_RESERVE(out->items, out->cap, out->count, 1, 16))
+            goto done;
         if (export_reference(text, len, sym, &dates, &cursor, &out->items[out->count]) < 0)
             goto done;
         out->count++;

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "dates.h"
 #include "docnum.h"
 #include "strbuf.h"
@@ -45,6 +46,33 @@
 /* Bytes after "ngày" within which "tháng … năm" must come (blank template days
  * leave a run of spaces). */
 #define DATE_WINDOW 96
+/* A line is "in capitals" when at least 8 of every 10 of its letters are upper
+ * case, and it has 2 or more: a line set in capitals can still hold the odd
+ * letter OCR read in lower case, and a lone capital ("A") is not a heading. */
+#define CAPS_MIN_LETTERS 2
+#define CAPS_TENTHS 8
+/* Word limits that tell a line's role by its length (words are space-separated,
+ * so in Vietnamese they are syllables):
+ * - a type line is at most 5 words: the longest type names have 3 ("BẢN THỎA
+ *   THUẬN"), the rest is room for OCR splitting a word or adding a stray mark;
+ * - a signer's name has 2 to 7: a Vietnamese name of 2 to 6 syllables, plus a
+ *   leading academic title ("TS.");
+ * - a line of more than 40 words is body text, never part of the summary under
+ *   the type line;
+ * - an issuer line (the authority's name, in capitals, at the top) has at most
+ *   12: a longer line in capitals is not a name;
+ * - a signer's role line ("KT. GIÁM ĐỐC", "PHÓ CHỦ TỊCH THƯỜNG TRỰC") has at
+ *   most 10. */
+#define TYPE_MAX_WORDS 5
+#define NAME_MIN_WORDS 2
+#define NAME_MAX_WORDS 7
+#define TITLE_LINE_MAX_WORDS 40
+#define ISSUER_MAX_WORDS 12
+#define ROLE_MAX_WORDS 10
+/* Without a "Nơi nhận" block, the head's signature is looked for in this many
+ * non-blank lines at the end only: it closes the notice, and nothing else marks
+ * where it starts. */
+#define TAIL_SIGNATURE_LINES 15
 
 typedef struct hline {
     size_t start, end;      /* trimmed text */
@@ -192,9 +220,15 @@ static bool is_blank(const hline *l)
     return l->clen == 0;
 }
 
+/* The "in capitals" test of CAPS_TENTHS, on letter counts by case. */
+static bool caps_share(unsigned up, unsigned low)
+{
+    return up >= CAPS_MIN_LETTERS && up * 10 >= (up + low) * CAPS_TENTHS;
+}
+
 static bool mostly_upper(const hline *l)
 {
-    return l->upper >= 2 && l->upper * 10 >= (l->upper + l->lower) * 8;
+    return caps_share(l->upper, l->lower);
 }
 
 static bool mostly_upper_range(const char *s, size_t a, size_t b)
@@ -205,7 +239,7 @@ static bool mostly_upper_range(const char *s, size_t a, size_t b)
         up += is_upper_cp(cp);
         low += is_lower_cp(cp);
     }
-    return up >= 2 && up * 10 >= (up + low) * 8;
+    return caps_share(up, low);
 }
 
 /* ---- approximate phrase matching on the compact form --------------------------- */
@@ -293,15 +327,9 @@ static int strvec_push(strvec *v, char *s)
 {
     if (!s)
         return -1;
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 8;
-        char **grown = realloc(v->items, cap * sizeof *grown);
-        if (!grown) {
-            free(s);
-            return -1;
-        }
-        v->items = grown;
-        v->cap = cap;
+    if (!VT_ARRAY_RESERVE(v->items, v->cap, v->n, 1, 8)) {
+        free(s);
+        return -1;
     }
     v->items[v->n++] = s;
     return 0;
@@ -345,31 +373,17 @@ static char *dup_clean(const char *s, size_t a, size_t b)
 
 /* ---- line kinds ---------------------------------------------------------------- */
 
-/* The first word of s[pos..end) as a compact string into buf; *wend after it. */
+/* The first word of s[pos..end) as a compact string into buf; *wend after it.
+ * Returns the number of compact letters (the callers compare it with the length
+ * of a short keyword, which buf always holds whole). */
 static size_t word_compact(const char *s, size_t pos, size_t end, char *buf, size_t cap, size_t *wend)
 {
-    size_t n = 0, p = pos;
-    while (p < end) {
-        size_t next;
-        int32_t cp = vt_scan_cp_at(s, end, p, &next);
-        if (!vt_scan_is_letter(cp))
-            break;
-        char c = compact_char(cp);
-        if (c && n + 1 < cap)
-            buf[n++] = c;
-        p = next;
-    }
-    buf[n] = '\0';
-    *wend = p;
-    return n;
+    return vt_scan_word_map(s, end, pos, compact_char, buf, cap, wend);
 }
 
 static size_t skip_blanks(const char *s, size_t p, size_t end)
 {
-    size_t q;
-    while (p < end && (vt_scan_hspace(s, end, p, &q) || is_markup(s[p])))
-        p = vt_scan_hspace(s, end, p, &q) ? q : p + 1;
-    return p;
+    return vt_scan_skip_blanks(s, end, p, is_markup);
 }
 
 /* "Số:" (or "Số 12/…", "Số /TB-…") but not "Sở Y tế", which has the same letters. */
@@ -467,7 +481,7 @@ static unsigned distance(const char *a, size_t n, const char *b)
  * close ("thongao" could be THÔNG BÁO or THÔNG CÁO). */
 static const char *type_of(const hline *l)
 {
-    if (!mostly_upper(l) || l->words > 5 || l->clen > MAX_PATTERN)
+    if (!mostly_upper(l) || l->words > TYPE_MAX_WORDS || l->clen > MAX_PATTERN)
         return NULL;
     const char *near = NULL;
     int n_near = 0;
@@ -521,7 +535,7 @@ static const char *line_prefix(const doc *d, const hline *l, size_t *after)
 static bool name_like(const doc *d, const hline *l)
 {
     const char *s = d->text;
-    if (l->bullet || l->lower == 0 || l->words < 2 || l->words > 7)
+    if (l->bullet || l->lower == 0 || l->words < NAME_MIN_WORDS || l->words > NAME_MAX_WORDS)
         return false;
     size_t p = l->start, words = 0;
     while (p < l->end) {
@@ -763,7 +777,8 @@ static int read_title(const doc *d, reading *r, size_t t)
     for (; i < r->limit && i - first < TITLE_LINES; i++) {
         const hline *l = &d->lines[i];
         if (is_blank(l) || l->bullet || line_prefix(d, l, &after) || starts_with(l, "kinhgui", 1, &le) ||
-            starts_with(l, "cancu", 0, &le) || type_of(l) || l->words > 40)
+            starts_with(l, "cancu", 0, &le) || type_of(l) ||
+            l->words > TITLE_LINE_MAX_WORDS)
             break;
         if (i > first && mostly_upper(l) && !mostly_upper(&d->lines[first]))
             break;
@@ -888,7 +903,7 @@ static int read_header(const doc *d, reading *r)
         header_line[i] = known;
         if (known)
             r->header_end = i + 1;
-        if (!known && mostly_upper(l) && l->words <= 12)
+        if (!known && mostly_upper(l) && l->words <= ISSUER_MAX_WORDS)
             cand[n_cand++] = (candidate){i, l->start, l->end};
         else if (!known && first_other == SIZE_MAX)
             first_other = i;
@@ -962,7 +977,7 @@ static int read_signature(const doc *d, reading *r, size_t i, size_t from_pos)
         const hline *l = &d->lines[i];
         if (is_blank(l) || l->bullet || starts_with(l, "noinhan", 1, &le))
             continue;
-        if (!mostly_upper(l) || l->words > 10)
+        if (!mostly_upper(l) || l->words > ROLE_MAX_WORDS)
             break;
         if (roles++)
             vt_strbuf_putc(&role, ' ');
@@ -1052,7 +1067,7 @@ static int read_closing(const doc *d, reading *r)
     size_t start = from;
     if (label == SIZE_MAX) {
         size_t k = 0;
-        for (start = r->limit; start > from && k < 15; start--)
+        for (start = r->limit; start > from && k < TAIL_SIGNATURE_LINES; start--)
             k += !is_blank(&d->lines[start - 1]);
     }
     for (size_t i = start; i < r->limit; i++)

@@ -1,7 +1,7 @@
 /*
  * lm_format.h — the on-disk layout of a syllable language model (internal to
- * lm.c, which reads it, and lm_train.c, which writes it). models/README.md has
- * the same description for people.
+ * lm.c, which reads it, and models/lm/lm_train.c, which writes it).
+ * models/README.md has the same description for people.
  *
  * A file is a fixed header followed by the payload: sections of little-endian
  * arrays, each 8-byte aligned, located by (offset, size) in the header. The

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "vnchar.h"
@@ -151,31 +152,12 @@ static size_t edit_distance(const char *a, const char *b)
  * returns the number of letters, 0 when s[pos] is not a letter. */
 static size_t first_word(const char *s, size_t pos, size_t b, char *buf, size_t cap, size_t *end)
 {
-    size_t n = 0, letters = 0;
-    while (pos < b) {
-        size_t next = pos;
-        int32_t cp = vt_utf8_next(s, b, &next);
-        if (!vt_scan_is_letter(cp))
-            break;
-        char c = base_of(cp);
-        if (c) {
-            letters++;
-            if (n + 1 < cap)
-                buf[n++] = c;
-        }
-        pos = next;
-    }
-    buf[n] = '\0';
-    *end = pos;
-    return letters;
+    return vt_scan_word_map(s, b, pos, base_of, buf, cap, end);
 }
 
 static size_t skip_blanks(const char *s, size_t pos, size_t b)
 {
-    size_t next;
-    while (pos < b && (is_blank_byte(s[pos]) || vt_scan_hspace(s, b, pos, &next)))
-        pos = is_blank_byte(s[pos]) ? pos + 1 : next;
-    return pos;
+    return vt_scan_skip_blanks(s, b, pos, is_blank_byte);
 }
 
 static unsigned count_words(const char *s, size_t a, size_t b)
@@ -918,14 +900,8 @@ static bool add_range(vt_stamp_residue *out, size_t *cap, size_t start, size_t e
         out->ranges[n - 1].end = end;
         return true;
     }
-    if (n == *cap) {
-        size_t grown_cap = *cap ? *cap * 2 : 4;
-        vt_residue_range *grown = realloc(out->ranges, grown_cap * sizeof *grown);
-        if (!grown)
-            return false;
-        out->ranges = grown;
-        *cap = grown_cap;
-    }
+    if (!VT_ARRAY_RESERVE(out->ranges, *cap, n, 1, 4))
+        return false;
     out->ranges[out->n_ranges++] = (vt_residue_range){start, end};
     return true;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "strbuf.h"
 
 bool vt_text_edits_add(vt_text_edits *edits, size_t start, size_t end, const char *text,
@@ -13,14 +14,8 @@ bool vt_text_edits_add(vt_text_edits *edits, size_t start, size_t end, const cha
 {
     if (end < start)
         return true;   /* nothing sensible to do; callers never mean this */
-    if (edits->count == edits->cap) {
-        size_t cap = edits->cap ? edits->cap * 2 : 8;
-        vt_text_edit *items = realloc(edits->items, cap * sizeof *items);
-        if (!items)
-            return false;
-        edits->items = items;
-        edits->cap = cap;
-    }
+    if (!VT_ARRAY_RESERVE(edits->items, edits->cap, edits->count, 1, 8))
+        return false;
     char *copy = malloc(len + 1);
     if (!copy)
         return false;

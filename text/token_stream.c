@@ -1,12 +1,13 @@
 /*
  * token_stream.c — tokens with dates and document numbers as one token each (see
- * token_stream.h). The parsers that find them are the ones the normalise and
+ * token_stream.h). The parsers that find them are the ones the canonical_forms and
  * fields stages use, so what is one token here is exactly what they rewrite.
  */
 #include "token_stream.h"
 
 #include <stdlib.h>
 
+#include "array.h"
 #include "dates.h"
 #include "docnum.h"
 
@@ -15,14 +16,8 @@ static bool add_unit(vt_expression **units, size_t *n, size_t *cap, size_t start
 {
     if (end <= start)
         return true;
-    if (*n == *cap) {
-        size_t grown = *cap ? *cap * 2 : 8;
-        vt_expression *more = realloc(*units, grown * sizeof *more);
-        if (!more)
-            return false;
-        *units = more;
-        *cap = grown;
-    }
+    if (!VT_ARRAY_RESERVE(*units, *cap, *n, 1, 8))
+        return false;
     (*units)[(*n)++] = (vt_expression){start, end, kind};
     return true;
 }

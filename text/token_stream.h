@@ -2,7 +2,7 @@
  * token_stream.h — tokens (token.h) with every date and document number made one
  * token, however it is spelt.
  *
- * The normalise stage rewrites those expressions after the diacritics stage has
+ * The canonical_forms stage rewrites those expressions after the diacritics stage has
  * chosen its words ("26tháng 7" → "26 tháng 7", "115 JCV-PA83" → "115/CV-PA83",
  * with --dates iso "ngày 26 tháng 7 năm 2020" → "2020-07-26"). If the language
  * model saw their pieces, the words next to them would have one context in the

@@ -1,6 +1,6 @@
 /*
  * train.c — vanthu-train-lm: build the syllable language model from corpus
- * folders (the work is in text/lm_train.c; this is the command line).
+ * folders (the work is in lm_train.c beside it; this is the command line).
  *
  *   vanthu-train-lm [-o FILE] [--style old|new] [--min-syllable N]
  *                   [--min-bigram N] [--min-trigram N] [--min-fourgram N]

@@ -32,36 +32,53 @@ targets=${VT_FUZZ_TARGETS:-$(for t in $all_targets; do printf '%s ' "${t%%:*}"; 
 pkgs="tesseract lept icu-uc icu-i18n json-c poppler-glib"
 pkg_cflags=$(pkg-config --cflags $pkgs)
 pkg_libs="$(pkg-config --libs $pkgs) -lgomp -lpthread -lm"
+text_libs="$(pkg-config --libs icu-uc icu-i18n) -lgomp -lm"   # base/ and text/ need ICU only
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-includes="-I$root/pipeline -I$root/stages -I$root/image -I$root/text"
-cflags="-std=c17 -g -O1 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -D_POSIX_C_SOURCE=200809L $includes $pkg_cflags"
+text_includes="-I$root/base -I$root/text"
+includes_all="$text_includes -I$root/pipeline -I$root/stages -I$root/image"
+cflags="-std=c17 -g -O1 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -D_POSIX_C_SOURCE=200809L $pkg_cflags"
 defines="-DVANTHU_BUILDING -DVANTHU_TESSDATA_DIR=\"\" -DVANTHU_VERSION_STRING=\"fuzz\"
 -DVANTHU_INSTALLED_MODEL_DIR=\"$root/models\" -DVANTHU_LIB_TO_MODELS=\"../models\"
 -DVANTHU_SOURCE_MODEL_DIR=\"$root/models\""
 
-# ---- the library, as an instrumented archive ----
+# ---- the library, as two instrumented archives ----
+# The layers of pipeline/README.md: base/ and text/ make one archive, compiled
+# with their own two folders only on the include path (as CMake does), and the
+# text targets link that alone; the pipeline, stages and image code make the
+# other, which the json and process targets link on top.
+text_lib="$work/libvanthu_text_fuzz.a"
 lib="$work/libvanthu_fuzz.a"
-sources=$(ls "$root"/pipeline/*.c "$root"/stages/*.c "$root"/image/*.c "$root"/text/*.c \
-          | grep -Ev '/pipeline/(main|cli[a-z_]*)\.c$')
+sources=$(ls "$root"/base/*.c "$root"/text/*.c "$root"/pipeline/*.c "$root"/stages/*.c \
+             "$root"/image/*.c | grep -Ev '/pipeline/(main|cli[a-z_]*)\.c$')
 stale=""
 for src in $sources; do
     obj="$work/obj/$(basename "$(dirname "$src")")_$(basename "$src" .c).o"
     if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] \
-        || [ -n "$(find "$root/pipeline" "$root/stages" "$root/image" "$root/text" \
+        || [ -n "$(find "$root/base" "$root/pipeline" "$root/stages" "$root/image" "$root/text" \
                         -name '*.h' -newer "$obj" | head -1)" ]; then
         stale="$stale $src"
     fi
 done
+# Objects of files no longer in the tree (moved to another layer) would
+# otherwise land in an archive; they are dropped.
+for obj in "$work"/obj/*.o; do
+    [ -f "$obj" ] || continue
+    name=$(basename "$obj" .o)
+    [ -f "$root/${name%%_*}/${name#*_}.c" ] || rm -f "$obj" "$lib" "$text_lib"
+done
 if [ -n "$stale" ]; then
     echo "compiling $(echo $stale | wc -w) library source(s) for fuzzing"
-    export cc cflags defines san work
+    export cc cflags defines san work text_includes includes_all
     # shellcheck disable=SC2016
     printf '%s\n' $stale | xargs -P "$jobs" -n 1 sh -c '
-        obj="$work/obj/$(basename "$(dirname "$1")")_$(basename "$1" .c).o"
-        $cc $cflags $defines -fopenmp $san -fsanitize=fuzzer-no-link -c "$1" -o "$obj"' sh
-    rm -f "$lib"
+        dir=$(basename "$(dirname "$1")")
+        obj="$work/obj/${dir}_$(basename "$1" .c).o"
+        case $dir in base|text) flags="$text_includes $cflags" ;; *) flags="$includes_all $cflags" ;; esac
+        $cc $flags $defines -fopenmp $san -fsanitize=fuzzer-no-link -c "$1" -o "$obj"' sh
+    rm -f "$lib" "$text_lib"
 fi
-[ -f "$lib" ] || ar rcs "$lib" "$work"/obj/*.o
+[ -f "$text_lib" ] || ar rcs "$text_lib" "$work"/obj/base_*.o "$work"/obj/text_*.o
+[ -f "$lib" ] || ar rcs "$lib" "$work"/obj/pipeline_*.o "$work"/obj/stages_*.o "$work"/obj/image_*.o
 
 # ---- seeds shared by the text targets: the seed notices, one line per file ----
 lines="$work/seed-lines"
@@ -91,7 +108,12 @@ export VT_FUZZ_MODEL="$root/models/vie-syllable.lm" VT_FUZZ_MODEL_DIR="$root/mod
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 for name in $targets; do
     exe="$work/fuzz_$name"
-    if ! $cc $cflags $san -fsanitize=fuzzer "$here/fuzz_$name.c" "$lib" $pkg_libs -o "$exe"; then
+    case $name in
+        json|process) link="$includes_all $cflags $san -fsanitize=fuzzer $here/fuzz_$name.c $lib $text_lib $pkg_libs" ;;
+        *) link="$text_includes $cflags $san -fsanitize=fuzzer $here/fuzz_$name.c $text_lib $text_libs" ;;
+    esac
+    # shellcheck disable=SC2086
+    if ! $cc $link -o "$exe"; then
         echo "fuzz_$name FAILED to build" >&2
         status=1
         continue

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "utf8.h"
 
 typedef struct codepoints {
@@ -29,15 +30,10 @@ static char *slurp(const char *path, size_t *size)
     char *data = NULL;
     size_t cap = 0, len = 0;
     for (;;) {
-        if (len + 4096 > cap) {
-            cap = cap ? cap * 2 : 65536;
-            char *grown = realloc(data, cap);
-            if (!grown) {
-                free(data);
-                fclose(f);
-                return NULL;
-            }
-            data = grown;
+        if (!VT_ARRAY_RESERVE(data, cap, len, 4096, 65536)) {
+            free(data);
+            fclose(f);
+            return NULL;
         }
         size_t got = fread(data + len, 1, cap - len, f);
         len += got;

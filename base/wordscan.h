@@ -40,4 +40,16 @@ bool vt_scan_word(const char *s, size_t len, size_t pos, const char *word, size_
  * is set past it. */
 bool vt_scan_hspace(const char *s, size_t len, size_t pos, size_t *next);
 
+/* The run of letters (vt_scan_is_letter) starting at s[pos], each letter put
+ * through `map` into buf: map's character is stored, 0 leaves the letter out (a
+ * combining mark, say). buf (cap >= 1) is NUL-terminated and keeps at most cap - 1
+ * characters; *end is set past the run. Returns how many letters `map` kept,
+ * counting those that did not fit; 0 when s[pos] is not a letter. */
+size_t vt_scan_word_map(const char *s, size_t len, size_t pos, char (*map)(int32_t cp),
+                        char *buf, size_t cap, size_t *end);
+
+/* The position after the horizontal white space (vt_scan_hspace) and the bytes
+ * `also` accepts (NULL: none) that start at s[pos]. */
+size_t vt_scan_skip_blanks(const char *s, size_t len, size_t pos, bool (*also)(char c));
+
 #endif /* VT_WORDSCAN_H */

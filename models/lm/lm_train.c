@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "corpus.h"
 #include "lm.h"
 #include "lm_format.h"
@@ -97,16 +98,8 @@ typedef struct u64_array {
 
 static void u64_push(u64_array *a, uint64_t v)
 {
-    if (a->len == a->cap && !a->failed) {
-        size_t cap = a->cap ? a->cap * 2 : 4096;
-        uint64_t *grown = realloc(a->data, cap * sizeof *grown);
-        if (grown == NULL)
-            a->failed = true;
-        else {
-            a->data = grown;
-            a->cap = cap;
-        }
-    }
+    if (!a->failed && !VT_ARRAY_RESERVE(a->data, a->cap, a->len, 1, 4096))
+        a->failed = true;
     if (!a->failed)
         a->data[a->len++] = v;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "nfc.h"
 #include "strbuf.h"
 
@@ -39,13 +40,7 @@ static bool list_names(const char *dir, char ***out, size_t *count, char **errms
     while (ok && (e = readdir(d)) != NULL) {
         if (!has_txt_suffix(e->d_name))
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **grown = realloc(names, cap * sizeof *names);
-            ok = grown != NULL;
-            if (ok)
-                names = grown;
-        }
+        ok = VT_ARRAY_RESERVE(names, cap, n, 1, 64);
         if (ok && (names[n] = strdup(e->d_name)) != NULL)
             n++;
         else

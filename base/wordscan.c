@@ -111,3 +111,39 @@ bool vt_scan_word(const char *s, size_t len, size_t pos, const char *word, size_
     *end = p;
     return true;
 }
+
+size_t vt_scan_word_map(const char *s, size_t len, size_t pos, char (*map)(int32_t cp),
+                        char *buf, size_t cap, size_t *end)
+{
+    size_t n = 0, kept = 0;
+    while (pos < len) {
+        size_t next;
+        int32_t cp = vt_scan_cp_at(s, len, pos, &next);
+        if (!vt_scan_is_letter(cp))
+            break;
+        char c = map(cp);
+        if (c) {
+            kept++;
+            if (n + 1 < cap)
+                buf[n++] = c;
+        }
+        pos = next;
+    }
+    buf[n] = '\0';
+    *end = pos;
+    return kept;
+}
+
+size_t vt_scan_skip_blanks(const char *s, size_t len, size_t pos, bool (*also)(char c))
+{
+    size_t next;
+    while (pos < len) {
+        if (vt_scan_hspace(s, len, pos, &next))
+            pos = next;
+        else if (also && also(s[pos]))
+            pos++;
+        else
+            break;
+    }
+    return pos;
+}
