@@ -74,10 +74,23 @@ static vt_status call_stage(const vt_stage *stage, vt_session *session, vt_docum
     return recorded ? status : VT_ERROR;
 }
 
+/* Whether the document has what the stage's flags say it needs. */
+static bool needs_met(const vt_stage *stage, const vt_document *doc)
+{
+    if ((stage->flags & VT_STAGE_NEEDS_IMAGES) && !vt_document_has_images(doc))
+        return false;
+    if ((stage->flags & VT_STAGE_NEEDS_WORDS) && !vt_document_has_words(doc))
+        return false;
+    if ((stage->flags & VT_STAGE_NEEDS_TEXT) && !doc->text)
+        return false;
+    return true;
+}
+
 static bool enabled(const vt_engine *engine, size_t i, const vt_document *doc)
 {
     const vt_stage *stage = engine->stages[i];
-    return !engine->skipped[i] && (!stage->applies || stage->applies(doc));
+    return !engine->skipped[i] && needs_met(stage, doc)
+           && (!stage->applies || stage->applies(doc));
 }
 
 static vt_status load_page_image(vt_session *session, vt_document *doc, vt_page *page)
@@ -135,9 +148,15 @@ static vt_status run_one_page(vt_session *session, vt_document *doc, vt_page *pa
     }
     vt_status status = VT_OK;
     page->blank = page->image && pix_is_blank(page->image);
-    for (size_t i = first; i < last && status == VT_OK && !page->blank; i++)
-        if (enabled(engine, i, doc))
-            status = call_stage(engine->stages[i], session, doc, page);
+    for (size_t i = first; i < last && status == VT_OK && !page->blank; i++) {
+        if (!enabled(engine, i, doc))
+            continue;
+        status = call_stage(engine->stages[i], session, doc, page);
+        /* A stage that repaints the image in place would leave the copies stale,
+         * and one that replaces it would keep the old image alive through them. */
+        if (engine->stages[i]->flags & VT_STAGE_CHANGES_IMAGE)
+            vt_page_forget_binary(page);
+    }
     /* The binarised copies serve page stages only. */
     vt_page_forget_binary(page);
     if (loaded)

@@ -11,15 +11,25 @@
 
 typedef struct vt_stage_context vt_stage_context;
 
+/* What a stage needs and does. The runner reads them: a stage whose needs the
+ * document does not meet is not called (OCR on text input), so a stage states
+ * them here rather than in an `applies` of its own. */
 enum vt_stage_flags {
-    VT_STAGE_REQUIRED = 1 << 0,   /* the pipeline cannot run without it: not skippable */
+    VT_STAGE_REQUIRED = 1 << 0,      /* the pipeline cannot run without it: not skippable */
+    VT_STAGE_NEEDS_IMAGES = 1 << 1,  /* runs only when some page has an image to read */
+    VT_STAGE_NEEDS_WORDS = 1 << 2,   /* runs only when some page has words */
+    VT_STAGE_NEEDS_TEXT = 1 << 3,    /* runs only once the text is composed */
+    /* Replaces or repaints page->image: the runner drops the page's binarised
+     * copies after it, so no later stage measures on the image before it. */
+    VT_STAGE_CHANGES_IMAGE = 1 << 4,
 };
 
 typedef struct vt_stage {
     const char *name;             /* stable: --skip, timings_ms, messages */
     const char *summary;          /* one line for --list-stages */
     unsigned flags;
-    bool (*applies)(const vt_document *doc);   /* NULL: always */
+    /* A test no flag expresses (the loaders' input kind); NULL: the flags decide. */
+    bool (*applies)(const vt_document *doc);
     /* Exactly one of these is set. A document stage sees the whole document once;
      * a page stage is called per page, with the page's image loaded. */
     vt_status (*run)(vt_document *doc, vt_stage_context *ctx);

@@ -24,11 +24,6 @@
 #define PAPER_MIN_COUNT 50
 #define UNEVEN_RANGE 60
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_images(doc);
-}
-
 /* The spread (max − min) of the paper's brightness over the page, or -1 when it
  * cannot be measured (out of memory, or a page with no paper to see). */
 static int paper_range(PIX *image, int dpi)
@@ -70,7 +65,6 @@ const vt_stage vt_stage_background = {
     .name = "background",
     .summary = "even out uneven light (photo shadows, dark scan edges) when the paper's "
                "brightness varies across the page",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_IMAGES | VT_STAGE_CHANGES_IMAGE,
     .run_page = run_page,
 };

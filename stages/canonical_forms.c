@@ -18,11 +18,6 @@
 #include "docnum.h"
 #include "stages.h"
 
-static bool applies(const vt_document *doc)
-{
-    return doc->text != NULL;
-}
-
 /* One edit per date: its canonical spelling replaces the whole expression, so the
  * repair record reads "26tháng 7" → "26 tháng 7", not a lone inserted space. */
 static bool add_date_edits(const char *text, size_t len, vt_text_edits *out)
@@ -101,7 +96,6 @@ const vt_stage vt_stage_canonical_forms = {
     .name = "canonical_forms",
     .summary = "write dates and document numbers canonically in the text (\"26tháng 7\", "
                "\"115 JCV-PA83\" -> \"115/CV-PA83\")",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_TEXT,
     .run = run,
 };

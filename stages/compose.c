@@ -111,6 +111,5 @@ const vt_stage vt_stage_compose = {
     .name = "compose",
     .summary = "compose page and document text from the words (stamps and notes left out)",
     .flags = VT_STAGE_REQUIRED,
-    .applies = NULL,
     .run = run,
 };

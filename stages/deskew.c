@@ -50,11 +50,6 @@
 /* Strict C17 has no M_PI. */
 #define RADIANS_PER_DEGREE 0.017453292519943295f
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_images(doc);
-}
-
 /* The angle (degrees) that straightens the page and Leptonica's confidence in
  * it; false when the page could not be measured (out of memory). The binarised
  * page is usually the one resolution measured on (vt_page_binary), unless
@@ -110,7 +105,6 @@ const vt_stage vt_stage_deskew = {
     .name = "deskew",
     .summary = "straighten pages scanned a few degrees askew (Leptonica skew search; "
                "only when the angle is clear and above 0.2°)",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_IMAGES | VT_STAGE_CHANGES_IMAGE,
     .run_page = run_page,
 };

@@ -29,11 +29,6 @@
 #include "token.h"
 #include "utf8.h"
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_words(doc);
-}
-
 static void close_model(void *lm)
 {
     vt_lm_close(lm);
@@ -358,7 +353,6 @@ const vt_stage vt_stage_diacritics = {
     .name = "diacritics",
     .summary = "repair tone and vowel marks OCR got wrong, with the syllable language "
                "model (JSON repairs)",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_WORDS,
     .run = run,
 };

@@ -16,11 +16,6 @@
 #include "fields_output.h"
 #include "stages.h"
 
-static bool applies(const vt_document *doc)
-{
-    return doc->text != NULL;
-}
-
 /* The header, and which of the dates is the notice's own ("Kiên Giang, ngày …"). */
 static bool read_header(vt_notice_fields *f, const char *text, size_t len)
 {
@@ -137,7 +132,6 @@ const vt_stage vt_stage_fields = {
     .name = "fields",
     .summary = "find dates, the notice's number and the documents it cites (JSON dates, "
                "document, references)",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_TEXT,
     .run = run,
 };

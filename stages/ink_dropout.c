@@ -28,11 +28,6 @@
 /* Saturation below this is JPEG chroma noise around black print, not ink. */
 #define CHROMA_NOISE 20
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_images(doc);
-}
-
 static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx)
 {
     (void)doc;
@@ -63,7 +58,6 @@ const vt_stage vt_stage_ink_dropout = {
     .name = "ink_dropout",
     .summary = "make red/purple stamps and seals and blue pen vanish before OCR, keeping "
                "black print (also under the ink)",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_IMAGES | VT_STAGE_CHANGES_IMAGE,
     .run_page = run_page,
 };

@@ -39,11 +39,6 @@
  * widest are read, the rest left (each read costs an OCR call). */
 #define MAX_READS 8
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_images(doc);
-}
-
 /* The union of the page's text blocks: where print is. */
 static vt_box text_area(const vt_page *page)
 {
@@ -399,7 +394,6 @@ const vt_stage vt_stage_lost_lines = {
     .name = "lost_lines",
     .summary = "read the short lines of print Tesseract's layout analysis left out (a "
                "paragraph's one-word last line), where no word covers ink",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_IMAGES,
     .run_page = run_page,
 };

@@ -20,11 +20,6 @@
 #include "progress.h"
 #include "stages.h"
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_images(doc);
-}
-
 static void destroy_handle(void *handle)
 {
     TessBaseAPIEnd(handle);
@@ -245,7 +240,6 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
 const vt_stage vt_stage_ocr = {
     .name = "ocr",
     .summary = "recognise page images with Tesseract (words, boxes, confidences)",
-    .flags = VT_STAGE_REQUIRED,
-    .applies = applies,
+    .flags = VT_STAGE_REQUIRED | VT_STAGE_NEEDS_IMAGES,
     .run_page = run_page,
 };

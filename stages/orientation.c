@@ -44,11 +44,6 @@ typedef struct osd_handle {
     TessBaseAPI *api;       /* NULL: OSD is unavailable in this session */
 } osd_handle;
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_images(doc);
-}
-
 static void destroy_handle(void *resource)
 {
     osd_handle *handle = resource;
@@ -258,7 +253,6 @@ const vt_stage vt_stage_orientation = {
     .name = "orientation",
     .summary = "turn pages scanned sideways or upside down upright (Leptonica's "
                "letter-shape counts; Tesseract OSD when they are unsure; only when sure)",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_IMAGES | VT_STAGE_CHANGES_IMAGE,
     .run_page = run_page,
 };

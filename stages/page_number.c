@@ -31,11 +31,6 @@
 #define MAX_DIGITS 3
 #define MIN_CONFIDENCE 20
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_images(doc);
-}
-
 /* The page's topmost line with words but `skip`, or NULL. */
 static vt_line *top_line(vt_page *page, const vt_line *skip)
 {
@@ -213,7 +208,6 @@ const vt_stage vt_stage_page_number = {
     .name = "page_number",
     .summary = "read the page number in the top margin when Tesseract's layout analysis "
                "left it out",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_IMAGES,
     .run_page = run_page,
 };

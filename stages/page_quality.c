@@ -134,6 +134,5 @@ const vt_stage vt_stage_page_quality = {
     .name = "page_quality",
     .summary = "measure how well each page was read (unsure and impossible words)",
     .flags = 0,
-    .applies = NULL,
     .run = run,
 };

@@ -25,11 +25,6 @@
 #include "stages.h"
 #include "stamp_fields.h"
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_images(doc);
-}
-
 /* Where the stamp is and how its lettering lies: quarter turns clockwise that set
  * it upright (0 on an upright page). */
 typedef struct stamp_place {
@@ -228,7 +223,6 @@ const vt_stage vt_stage_receipt_stamp = {
     .name = "receipt_stamp",
     .summary = "find the red/violet ĐẾN receipt stamp, read its number, date and routing "
                "from its own ink (JSON receipt_stamp)",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_IMAGES,
     .run_page = run_page,
 };

@@ -49,11 +49,6 @@
 #define MAX_FACTOR 4.0
 #define MAX_MEGAPIXELS 60.0
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_images(doc);
-}
-
 static int compare_ints(const void *a, const void *b)
 {
     int x = *(const int *)a, y = *(const int *)b;
@@ -180,7 +175,6 @@ const vt_stage vt_stage_resolution = {
     .name = "resolution",
     .summary = "enlarge pages whose text is small (phone photos, faxes, screen-resolution "
                "files) to 200-dpi text size, measured from the letters",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_IMAGES | VT_STAGE_CHANGES_IMAGE,
     .run_page = run_page,
 };

@@ -41,11 +41,6 @@ typedef struct ring {
     double cx, cy, radius;      /* page pixels */
 } ring;
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_images(doc);
-}
-
 static bool mask_at(PIX *mask, double x, double y)
 {
     l_int32 ix = (l_int32)lround(x), iy = (l_int32)lround(y);
@@ -322,7 +317,6 @@ const vt_stage vt_stage_seal = {
     .name = "seal",
     .summary = "find round red seals on colour pages and read the organisation's name "
                "around the rim, unrolled into a line (JSON seals)",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_IMAGES,
     .run_page = run_page,
 };

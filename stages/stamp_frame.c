@@ -52,11 +52,6 @@ static void frame_clear(frame *f)
     pixDestroy(&f->lines);
 }
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_images(doc);
-}
-
 /* Lines along one direction: dilated `across` pixels across them, then opened
  * `along` pixels along them. */
 static PIX *lines_of(PIX *binary, bool horizontal, int along, int across)
@@ -352,7 +347,6 @@ const vt_stage vt_stage_stamp_frame = {
     .name = "stamp_frame",
     .summary = "find the ĐẾN receipt stamp on greyscale or 1-bit pages by its ruled frame, "
                "read it on its own and take it off the page",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_IMAGES | VT_STAGE_CHANGES_IMAGE,
     .run_page = run_page,
 };

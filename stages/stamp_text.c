@@ -19,11 +19,6 @@
 #include "stages.h"
 #include "stamp_residue.h"
 
-static bool applies(const vt_document *doc)
-{
-    return doc->text != NULL;
-}
-
 /* Move a field the text read into the stamp record, unless it already has one. */
 static void take_field(char **field, char **from)
 {
@@ -106,7 +101,6 @@ const vt_stage vt_stage_stamp_text = {
     .name = "stamp_text",
     .summary = "cut receipt-stamp debris and the processing slip out of the text (JSON "
                "receipt_stamp, attachments)",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_TEXT,
     .run = run,
 };

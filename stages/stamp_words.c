@@ -24,11 +24,6 @@
  * stamp (measured on the 1-bit fixture: such words 0–45%, the notice's 89–97%). */
 #define OVERPRINTED 50.0f
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_images(doc);
-}
-
 static bool inside(vt_box inner, vt_box outer)
 {
     return inner.w > 0 && inner.x >= outer.x && inner.y >= outer.y
@@ -166,7 +161,6 @@ const vt_stage vt_stage_stamp_words = {
     .name = "stamp_words",
     .summary = "set apart the words OCR read from a receipt stamp still on the page (1-bit "
                "scans): JSON blocks of kind stamp, not in the text",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_IMAGES,
     .run_page = run_page,
 };

@@ -17,11 +17,6 @@
 
 #include "stages.h"
 
-static bool applies(const vt_document *doc)
-{
-    return vt_document_has_words(doc);
-}
-
 static bool is_ascii(const char *s)
 {
     for (; *s; s++)
@@ -132,7 +127,6 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
 const vt_stage vt_stage_unicode = {
     .name = "unicode",
     .summary = "normalise text to NFC (ICU) and drop invisible format characters",
-    .flags = 0,
-    .applies = applies,
+    .flags = VT_STAGE_NEEDS_WORDS,
     .run = run,
 };
