@@ -16,11 +16,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <tesseract/capi.h>
 #include <unicode/uversion.h>
 
 #include "lm_format.h"
 #include "model_path.h"
+#include "ocr_service.h"
 #include "strbuf.h"
 
 /* One line about the model file: its header read, not the whole model loaded,
@@ -55,7 +55,7 @@ char *vt_version_report(const char *model_dir)
 {
     vt_strbuf out = {0};
     vt_strbuf_printf(&out, "vanthu %s\n", vt_version());
-    vt_strbuf_printf(&out, "tesseract %s\n", TessVersion());
+    vt_strbuf_printf(&out, "tesseract %s\n", vt_ocr_engine_version());
     char *lept = getLeptonicaVersion();   /* "leptonica-1.82.0", malloc'd */
     const char *lept_number = lept && strncmp(lept, "leptonica-", 10) == 0 ? lept + 10 : lept;
     vt_strbuf_printf(&out, "leptonica %s\n", lept_number ? lept_number : "?");

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ocr.h"
+#include "ocr_service.h"
 #include "receipt_stamp_output.h"
 #include "stages.h"
 #include "syllable.h"
@@ -306,9 +306,9 @@ static bool place_line(vt_page *page, char *text, vt_box at, float confidence)
 
 /* Read the clip as one line at `scale`: the text (owned) when it reads as print
  * with confidence, NULL otherwise. */
-static char *read_as_print(TessBaseAPI *api, PIX *clip, float scale, int dpi, float *confidence)
+static char *read_as_print(vt_ocr *ocr, PIX *clip, float scale, int dpi, float *confidence)
 {
-    char *text = vt_ocr_read_part(api, clip, dpi, scale, PSM_SINGLE_LINE, confidence);
+    char *text = vt_ocr_read_part(ocr, clip, dpi, scale, VT_OCR_ONE_LINE, confidence);
     if (text)
         text[strcspn(text, "\n")] = '\0';
     if (text && (*confidence < MIN_CONFIDENCE || !reads_as_print(text))) {
@@ -322,7 +322,7 @@ static char *read_as_print(TessBaseAPI *api, PIX *clip, float scale, int dpi, fl
  * word is a small image for Tesseract's models: a 200-dpi "vị." read empty at
  * twice the size, a "vụ…" better), and place it when it is print. false when
  * memory ran out. */
-static bool read_cluster(vt_page *page, TessBaseAPI *api, BOX *cluster)
+static bool read_cluster(vt_page *page, vt_ocr *ocr, BOX *cluster)
 {
     l_int32 pad = (l_int32)(PAD_MM * page->dpi / 25.4);
     BOX *padded = boxAdjustSides(NULL, cluster, -pad, pad, -pad, pad);
@@ -331,9 +331,9 @@ static bool read_cluster(vt_page *page, TessBaseAPI *api, BOX *cluster)
     if (!clip)
         return false;
     float confidence = 0;
-    char *text = read_as_print(api, clip, 1.0f, page->dpi, &confidence);
+    char *text = read_as_print(ocr, clip, 1.0f, page->dpi, &confidence);
     if (!text)
-        text = read_as_print(api, clip, 2.0f, page->dpi, &confidence);
+        text = read_as_print(ocr, clip, 2.0f, page->dpi, &confidence);
     pixDestroy(&clip);
     bool ok = true;
     if (text) {
@@ -377,12 +377,12 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
         clusters = widest;
         n = widest ? MAX_READS : 0;
     }
-    TessBaseAPI *api = n ? vt_ocr_session_handle(ctx) : NULL;
+    vt_ocr *ocr = n ? vt_ocr_session(ctx) : NULL;
     vt_status status = !clusters ? vt_stage_fail(ctx, "out of memory")
-                       : n && !api ? VT_ERROR : VT_OK;
+                       : n && !ocr ? VT_ERROR : VT_OK;
     for (l_int32 i = 0; status == VT_OK && i < n; i++) {
         BOX *cluster = boxaGetBox(clusters, i, L_CLONE);
-        if (!read_cluster(page, api, cluster))
+        if (!read_cluster(page, ocr, cluster))
             status = vt_stage_fail(ctx, "out of memory");
         boxDestroy(&cluster);
     }

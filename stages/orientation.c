@@ -18,8 +18,8 @@
 #include <leptonica/allheaders.h>
 #include <stdlib.h>
 #include <string.h>
-#include <tesseract/capi.h>
 
+#include "ocr_service.h"
 #include "stages.h"
 
 /*
@@ -39,59 +39,6 @@
  * to it; the rotation is then applied to the full page.
  */
 #define OSD_DPI 200
-
-typedef struct osd_handle {
-    TessBaseAPI *api;       /* NULL: OSD is unavailable in this session */
-} osd_handle;
-
-static void destroy_handle(void *resource)
-{
-    osd_handle *handle = resource;
-    if (handle->api) {
-        TessBaseAPIEnd(handle->api);
-        TessBaseAPIDelete(handle->api);
-    }
-    free(handle);
-}
-
-/* Loading "osd" fails only when the file is missing or unreadable. */
-static TessBaseAPI *load_osd(const vt_options *opt)
-{
-    TessBaseAPI *api = TessBaseAPICreate();
-    if (!api)
-        return NULL;
-    /* Tesseract reports a missing model on its debug output; a library must not
-     * print, and the stage says it in a warning instead. */
-    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-    if (TessBaseAPIInit3(api, opt->tessdata, "osd") != 0) {
-        TessBaseAPIDelete(api);
-        return NULL;
-    }
-    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-    TessBaseAPISetPageSegMode(api, PSM_OSD_ONLY);
-    return api;
-}
-
-/* The session's OSD handle (its api NULL when osd.traineddata is missing); NULL
- * after vt_stage_fail. */
-static osd_handle *session_handle(vt_stage_context *ctx)
-{
-    osd_handle *handle = vt_stage_context_resource(ctx, &vt_stage_orientation);
-    if (handle)
-        return handle;
-    handle = calloc(1, sizeof *handle);
-    if (!handle) {
-        vt_stage_fail(ctx, "out of memory");
-        return NULL;
-    }
-    handle->api = load_osd(vt_stage_context_options(ctx));
-    if (!vt_stage_context_keep(ctx, &vt_stage_orientation, handle, destroy_handle)) {
-        destroy_handle(handle);
-        vt_stage_fail(ctx, "too many per-session resources");
-        return NULL;
-    }
-    return handle;
-}
 
 /* Warn unless the document already carries this stage's warning (pages of one
  * document may run on several threads, hence the lock). */
@@ -193,26 +140,24 @@ static PIX *osd_view(const vt_page *page, int *dpi)
  * is not sure. OSD reports the angle by which the text was turned clockwise
  * (measured: a page turned with pixRotateOrth(pix, q) comes back as q × 90).
  */
-static bool upright_turns(TessBaseAPI *api, const vt_page *page, int *turns)
+static int upright_turns(vt_stage_context *ctx, const vt_page *page, int *turns,
+                         bool *available)
 {
     *turns = 0;
     int dpi;
     PIX *view = osd_view(page, &dpi);
-    if (!view)
-        return false;
-    TessBaseAPISetImage2(api, view);
-    TessBaseAPISetSourceResolution(api, dpi);
+    if (!view) {
+        vt_stage_fail(ctx, "out of memory");
+        return -1;
+    }
     int degrees = 0;
-    float confidence = 0, script_confidence = 0;
-    const char *script = NULL;
-    /* False means "no text to judge by" (a blank page, a photo): leave it. */
-    if (TessBaseAPIDetectOrientationScript(api, &degrees, &confidence, &script,
-                                           &script_confidence)
-        && confidence >= MIN_CONFIDENCE && degrees % 90 == 0)
-        *turns = (4 - degrees / 90 % 4) % 4;
-    TessBaseAPIClear(api);
+    float confidence = 0;
+    /* 0 means "no text to judge by" (a blank page, a photo): leave it. */
+    int judged = vt_ocr_detect_orientation(ctx, view, dpi, &degrees, &confidence, available);
     pixDestroy(&view);
-    return true;
+    if (judged > 0 && confidence >= MIN_CONFIDENCE && degrees % 90 == 0)
+        *turns = (4 - degrees / 90 % 4) % 4;
+    return judged < 0 ? -1 : 0;
 }
 
 /* Replace the page's image by itself turned `turns` quarters clockwise. */
@@ -237,15 +182,13 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     if (counted_turns(page, &turns))
         return turns ? turn_page(page, turns, ctx) : VT_OK;
     /* OSD is loaded (and its absence warned about) only when a page needs it. */
-    osd_handle *handle = session_handle(ctx);
-    if (!handle)
+    bool available = true;
+    if (upright_turns(ctx, page, &turns, &available) != 0)
         return VT_ERROR;
-    if (!handle->api) {
+    if (!available) {
         warn_once(doc, page->number);
         return VT_OK;
     }
-    if (!upright_turns(handle->api, page, &turns))
-        return vt_stage_fail(ctx, "out of memory");
     return turns ? turn_page(page, turns, ctx) : VT_OK;
 }
 

@@ -13,10 +13,9 @@
 #include <leptonica/allheaders.h>
 #include <stdlib.h>
 #include <string.h>
-#include <tesseract/capi.h>
 
 #include "binarise.h"
-#include "ocr.h"
+#include "ocr_service.h"
 #include "stages.h"
 
 /* Sizes in mm at the page's resolution. A 13–14 pt digit is about 3.3 mm tall. */
@@ -110,10 +109,10 @@ static bool is_page_number(const char *text)
 }
 
 /* Read the clip as one line at `scale`; the number's text (owned) when it is one. */
-static char *read_line_as_number(TessBaseAPI *api, PIX *clip, float scale, int dpi,
+static char *read_line_as_number(vt_ocr *ocr, PIX *clip, float scale, int dpi,
                                  float *confidence)
 {
-    char *text = vt_ocr_read_part(api, clip, dpi, scale, PSM_SINGLE_LINE, confidence);
+    char *text = vt_ocr_read_part(ocr, clip, dpi, scale, VT_OCR_ONE_LINE, confidence);
     char *number = NULL;
     if (text && is_page_number(text) && *confidence >= MIN_CONFIDENCE)
         number = strndup(text, strspn(text, "0123456789"));
@@ -124,7 +123,7 @@ static char *read_line_as_number(TessBaseAPI *api, PIX *clip, float scale, int d
 /* Read the ink with a margin around it. One digit is a small image for
  * Tesseract's models and its reading of it is fickle (a 200-dpi "3" came back as
  * "K", a "5" read at twice the size as "°"): as scanned, then at twice the size. */
-static char *read_number(TessBaseAPI *api, PIX *page_image, BOX *ink, int dpi, float *confidence)
+static char *read_number(vt_ocr *ocr, PIX *page_image, BOX *ink, int dpi, float *confidence)
 {
     l_int32 pad = (l_int32)(PAD_MM * dpi / 25.4);
     BOX *padded = boxAdjustSides(NULL, ink, -pad, pad, -pad, pad);
@@ -132,9 +131,9 @@ static char *read_number(TessBaseAPI *api, PIX *page_image, BOX *ink, int dpi, f
     boxDestroy(&padded);
     if (!clip)
         return NULL;
-    char *number = read_line_as_number(api, clip, 1.0f, dpi, confidence);
+    char *number = read_line_as_number(ocr, clip, 1.0f, dpi, confidence);
     if (!number)
-        number = read_line_as_number(api, clip, 2.0f, dpi, confidence);
+        number = read_line_as_number(ocr, clip, 2.0f, dpi, confidence);
     pixDestroy(&clip);
     return number;
 }
@@ -192,10 +191,10 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     if (!ink)
         return VT_OK;
     vt_status status = VT_OK;
-    TessBaseAPI *api = vt_ocr_session_handle(ctx);
+    vt_ocr *ocr = vt_ocr_session(ctx);
     float confidence = 0;
-    char *number = api ? read_number(api, page->image, ink, page->dpi, &confidence) : NULL;
-    if (!api)
+    char *number = ocr ? read_number(ocr, page->image, ink, page->dpi, &confidence) : NULL;
+    if (!ocr)
         status = VT_ERROR;
     else if (number && !place_number(page, misread, number, ink, confidence))
         status = vt_stage_fail(ctx, "out of memory");

@@ -17,10 +17,9 @@
 #include <leptonica/allheaders.h>
 #include <stdlib.h>
 #include <string.h>
-#include <tesseract/capi.h>
 
 #include "ink.h"
-#include "ocr.h"
+#include "ocr_service.h"
 #include "receipt_stamp_output.h"
 #include "stages.h"
 #include "stamp_fields.h"
@@ -122,7 +121,7 @@ static void stamp_reading_clear(stamp_reading *r)
 
 /* Read one layer (consumed), turned upright by `quads`. 0, or -1 when memory ran out. A layer Tesseract
  * gives no text for is an empty reading, not an error. */
-static int read_stamp(TessBaseAPI *api, PIX *layer, int quads, int dpi, stamp_reading *out)
+static int read_stamp(vt_ocr *ocr, PIX *layer, int quads, int dpi, stamp_reading *out)
 {
     *out = (stamp_reading){0};
     if (layer && quads) {
@@ -134,7 +133,7 @@ static int read_stamp(TessBaseAPI *api, PIX *layer, int quads, int dpi, stamp_re
         return -1;
     /* Stamp lettering is 8–9 pt: read at twice the size; the stamp is a small
      * block of short lines. */
-    out->raw = vt_ocr_read_part(api, layer, dpi, 2.0f, PSM_SINGLE_BLOCK, NULL);
+    out->raw = vt_ocr_read_part(ocr, layer, dpi, 2.0f, VT_OCR_ONE_BLOCK, NULL);
     pixDestroy(&layer);
     if (out->raw && vt_stamp_fields_parse(out->raw, &out->fields) != 0) {
         stamp_reading_clear(out);
@@ -153,15 +152,15 @@ static int fields_read(const stamp_reading *r)
  * it, read the soft layer too and keep whichever reading has more of them. The
  * two layers fail on different pages (thinned strokes against faint JPEG
  * fringes), and the second OCR costs only on the pages that need it. */
-static int read_best(TessBaseAPI *api, PIX *page, PIX *mask, const stamp_place *place,
+static int read_best(vt_ocr *ocr, PIX *page, PIX *mask, const stamp_place *place,
                      int dpi, stamp_reading *best)
 {
-    if (read_stamp(api, mask_layer(mask, place->box), place->quads, dpi, best) != 0)
+    if (read_stamp(ocr, mask_layer(mask, place->box), place->quads, dpi, best) != 0)
         return -1;
     if (fields_read(best) == 2)
         return 0;
     stamp_reading soft;
-    if (read_stamp(api, soft_layer(page, place->box), place->quads, dpi, &soft) != 0) {
+    if (read_stamp(ocr, soft_layer(page, place->box), place->quads, dpi, &soft) != 0) {
         stamp_reading_clear(best);
         return -1;
     }
@@ -205,11 +204,11 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     find_stamp(mask, page->dpi, &place);
     vt_status status = VT_OK;
     if (place.box) {
-        TessBaseAPI *api = vt_ocr_session_handle(ctx);
+        vt_ocr *ocr = vt_ocr_session(ctx);
         stamp_reading reading;
-        if (!api)
+        if (!ocr)
             status = VT_ERROR;
-        else if (read_best(api, page->image, mask, &place, page->dpi, &reading) != 0)
+        else if (read_best(ocr, page->image, mask, &place, page->dpi, &reading) != 0)
             status = vt_stage_fail(ctx, "out of memory");
         else if (reading.raw)
             status = record(doc, page, place.box, &reading, ctx);

@@ -18,10 +18,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <tesseract/capi.h>
 
 #include "ink.h"
-#include "ocr.h"
+#include "ocr_service.h"
 #include "seal_output.h"
 #include "stages.h"
 
@@ -272,13 +271,13 @@ static char *between_stars(const char *raw, bool *failed)
 
 /* Unroll, read and record one seal. 0, or -1 when memory ran out. */
 static int read_seal(vt_document *doc, vt_page *page, PIX *mask, const ring *rg,
-                     TessBaseAPI *api)
+                     vt_ocr *ocr)
 {
     PIX *strip = unroll(page->image, rg, widest_gap(mask, rg), 2);
     if (!strip)
         return -1;
     erase_rules(strip);
-    char *raw = vt_ocr_read_part(api, strip, page->dpi, 1.0f, PSM_SINGLE_LINE, NULL);
+    char *raw = vt_ocr_read_part(ocr, strip, page->dpi, 1.0f, VT_OCR_ONE_LINE, NULL);
     pixDestroy(&strip);
     bool failed = false;
     char *text = raw ? between_stars(raw, &failed) : NULL;
@@ -301,12 +300,12 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     int n = 0;
     bool failed = false;
     ring *rings = find_seals(mask, page->dpi, &n, &failed);
-    TessBaseAPI *api = n ? vt_ocr_session_handle(ctx) : NULL;
+    vt_ocr *ocr = n ? vt_ocr_session(ctx) : NULL;
     vt_status status = failed ? vt_stage_fail(ctx, "out of memory") : VT_OK;
-    if (n && !api)
+    if (n && !ocr)
         status = VT_ERROR;
-    for (int i = 0; status == VT_OK && api && i < n; i++)
-        if (read_seal(doc, page, mask, &rings[i], api) != 0)
+    for (int i = 0; status == VT_OK && ocr && i < n; i++)
+        if (read_seal(doc, page, mask, &rings[i], ocr) != 0)
             status = vt_stage_fail(ctx, "out of memory");
     free(rings);
     pixDestroy(&mask);

@@ -24,9 +24,8 @@
 #include <leptonica/allheaders.h>
 #include <stdlib.h>
 #include <string.h>
-#include <tesseract/capi.h>
 
-#include "ocr.h"
+#include "ocr_service.h"
 #include "receipt_stamp_output.h"
 #include "stages.h"
 #include "stamp_fields.h"
@@ -291,7 +290,7 @@ static int record(vt_document *doc, vt_page *page, BOX *box, vt_stamp_fields *fi
  * ran out. The box is read from the stamp's own ink when it can be told from the
  * print, and as it is otherwise. */
 static int take_stamp(vt_document *doc, vt_page *page, PIX *grey, frame *f,
-                      TessBaseAPI *api)
+                      vt_ocr *ocr)
 {
     PIX *box_grey = pixClipRectangle(grey, f->box, NULL);
     bool ok = box_grey != NULL;
@@ -300,7 +299,7 @@ static int take_stamp(vt_document *doc, vt_page *page, PIX *grey, frame *f,
     ok = ok && layer;
     pixDestroy(&box_grey);
     /* Stamp lettering is 8–9 pt: read at twice the size, as receipt_stamp does. */
-    char *raw = layer ? vt_ocr_read_part(api, layer, page->dpi, 2.0f, PSM_SINGLE_BLOCK, NULL)
+    char *raw = layer ? vt_ocr_read_part(ocr, layer, page->dpi, 2.0f, VT_OCR_ONE_BLOCK, NULL)
                       : NULL;
     pixDestroy(&layer);
     vt_stamp_fields fields = {0};
@@ -332,10 +331,10 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     }
     vt_status status = VT_OK;
     if (f.box) {
-        TessBaseAPI *api = vt_ocr_session_handle(ctx);
-        if (!api)
+        vt_ocr *ocr = vt_ocr_session(ctx);
+        if (!ocr)
             status = VT_ERROR;
-        else if (take_stamp(doc, page, grey, &f, api) != 0)
+        else if (take_stamp(doc, page, grey, &f, ocr) != 0)
             status = vt_stage_fail(ctx, "out of memory");
     }
     frame_clear(&f);
