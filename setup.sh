@@ -12,13 +12,14 @@ cd "$(dirname "$0")"
 
 packages=(
   cmake gcc pkg-config make
-  libtesseract-dev libleptonica-dev libicu-dev libjson-c-dev libcmocka-dev libpoppler-glib-dev
+  libtesseract-dev libleptonica-dev libicu-dev libjson-c-dev libcmocka-dev libpoppler-glib-dev libxml2-dev
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd
 )
 
 # The tests also drive batches through GNU parallel, fuzz the parsers with clang,
-# and build the Debian package (cpack asks dpkg-shlibdeps for its dependencies).
-[ "${1:-}" = "test" ] && packages+=(parallel clang libclang-rt-14-dev dpkg-dev)
+# build the Debian package (cpack asks dpkg-shlibdeps for its dependencies), and
+# validate the ALTO and hOCR outputs with xmllint.
+[ "${1:-}" = "test" ] && packages+=(parallel clang libclang-rt-14-dev dpkg-dev libxml2-utils)
 
 missing=()
 for p in "${packages[@]}"; do

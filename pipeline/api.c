@@ -6,6 +6,7 @@
 #include "legacy.h"
 
 #include <leptonica/allheaders.h>
+#include <libxml/parser.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +148,9 @@ vt_status vt_engine_new_with_stages(const vt_options *options, const vt_stage *c
 {
     *out = NULL;
     *errmsg = NULL;
+    /* libxml2 (the ALTO and hOCR writers) sets up its global tables here, on the
+     * thread making the engine, not lazily inside concurrent sessions. */
+    xmlInitParser();
     vt_options complete;
     if (complete_options(options, &complete, errmsg) != VT_OK)
         return VT_ERROR;

@@ -34,8 +34,13 @@ void vt_cli_print_help(FILE *out)
 "                          NAME.json per input; with jsonl it is one file with a\n"
 "                          line per input\n"
 "  -f, --format FORMAT     text (default), json (one record per input, documented\n"
-"                          in pipeline/output-schema.json) or jsonl (one record per\n"
-"                          line, for streaming into other tools)\n"
+"                          in pipeline/output-schema.json), jsonl (one record per\n"
+"                          line, for streaming into other tools), alto (ALTO 4.4\n"
+"                          XML: the text's words at their boxes, stamps and notes\n"
+"                          tagged apart) or hocr (hOCR 1.2); several joined by\n"
+"                          commas (-f text,json,alto) come from one OCR pass and\n"
+"                          need -o DIR: DIR/NAME.txt, .json, .xml, .hocr, written\n"
+"                          all or none\n"
 "\n"
 "Pipeline:\n"
 "      --input-kind KIND   auto (default: from the file's bytes), image, pdf, text\n"
@@ -168,9 +173,40 @@ static char *render(const vt_document *doc, vt_output_format format)
     switch (format) {
     case VT_FORMAT_JSON:  return vt_document_json(doc, VT_JSON_PRETTY);
     case VT_FORMAT_JSONL: return vt_document_json(doc, 0);
-    case VT_FORMAT_TEXT:  break;
+    case VT_FORMAT_ALTO:  return vt_document_alto(doc);
+    case VT_FORMAT_HOCR:  return vt_document_hocr(doc);
+    case VT_FORMAT_TEXT:
+    case VT_FORMAT_COUNT: break;
     }
     return strdup(vt_document_text(doc));
+}
+
+/* The file name ending of each format's output in a folder. */
+static const char *format_extension(vt_output_format format)
+{
+    switch (format) {
+    case VT_FORMAT_JSON:
+    case VT_FORMAT_JSONL: return ".json";
+    case VT_FORMAT_ALTO:  return ".xml";
+    case VT_FORMAT_HOCR:  return ".hocr";
+    case VT_FORMAT_TEXT:
+    case VT_FORMAT_COUNT: break;
+    }
+    return ".txt";
+}
+
+/* DIR/NAME.ext of each format; false when out of memory (nothing left allocated). */
+static bool output_paths(const vt_cli_args *args, const vt_input *input, char **paths)
+{
+    for (size_t f = 0; f < args->n_formats; f++) {
+        paths[f] = output_path_in_dir(args->output, input->name, format_extension(args->formats[f]));
+        if (!paths[f]) {
+            while (f-- > 0)
+                free(paths[f]);
+            return false;
+        }
+    }
+    return true;
 }
 
 static void report(const run_state *st, const vt_document *doc)
@@ -200,27 +236,58 @@ static bool write_to_stream(run_state *st, const char *record)
     return !ferror(out);
 }
 
-static bool write_to_dir(run_state *st, const vt_input *input, const char *record)
+/* Every output of one input, or none: the manifest records the input only once
+ * all of them are in place. */
+static bool write_to_dir(run_state *st, const vt_input *input, char *const *records)
 {
-    const char *ext = st->args->format == VT_FORMAT_TEXT ? ".txt" : ".json";
-    char *path = output_path_in_dir(st->args->output, input->name, ext);
-    const char *refused = path ? claim_output(st, path) : "out of memory";
+    const vt_cli_args *args = st->args;
+    char *paths[VT_FORMAT_COUNT];
+    if (!output_paths(args, input, paths)) {
+        fprintf(stderr, "vanthu: %s: out of memory\n", input->path);
+        return false;
+    }
+    size_t claimed = 0;
+    const char *refused = NULL;
+    for (; claimed < args->n_formats && !refused; claimed++)
+        refused = claim_output(st, paths[claimed]);
     if (refused) {
-        fprintf(stderr, "vanthu: %s: output %s %s\n", input->path, path ? path : "", refused);
-        free(path);
+        fprintf(stderr, "vanthu: %s: output %s %s\n", input->path, paths[claimed - 1], refused);
+        for (size_t f = claimed - 1; f < args->n_formats; f++)
+            free(paths[f]);         /* the ones before are owned by st->written now */
         return false;
     }
     char error[512];
-    if (!vt_cli_write_file_atomic(path, record, strlen(record), error, sizeof error)) {
+    if (!vt_cli_write_files_atomic((const char *const *)paths, (const char *const *)records,
+                                   args->n_formats, error, sizeof error)) {
         fprintf(stderr, "vanthu: %s: %s\n", input->path, error);
         return false;
     }
-    uint64_t content;
-    uint64_t output = vt_fnv1a64(record, strlen(record), VT_FNV_OFFSET);
+    uint64_t content, output = VT_FNV_OFFSET;
+    for (size_t f = 0; f < args->n_formats; f++)
+        output = vt_fnv1a64(records[f], strlen(records[f]), output);
     if (vt_hash_file(input->path, &content)
         && !vt_manifest_record(&st->manifest, input->name, content, st->options_hash, output))
         fprintf(stderr, "vanthu: %s: cannot update the manifest: %s\n", st->manifest.path,
                 strerror(errno));
+    return true;
+}
+
+static void free_records(char **records, size_t n)
+{
+    for (size_t f = 0; f < n; f++)
+        free(records[f]);
+}
+
+/* All formats of the document; false when out of memory (none kept). */
+static bool render_all(const vt_cli_args *args, const vt_document *doc, char **records)
+{
+    for (size_t f = 0; f < args->n_formats; f++) {
+        records[f] = render(doc, args->formats[f]);
+        if (!records[f]) {
+            free_records(records, f);
+            return false;
+        }
+    }
     return true;
 }
 
@@ -233,18 +300,21 @@ static void on_document(size_t index, vt_document *doc, void *user)
     /* A failed input gets no output file: nothing partial is ever written. In a
      * JSON stream its record (with "ok": false and the errors) still tells
      * downstream tools what happened. */
-    bool emit = ok || (st->stream && st->args->format != VT_FORMAT_TEXT);
-    char *record = emit ? render(doc, st->args->format) : NULL;
-    if (emit && !record) {
+    bool emit = ok || (st->stream && (st->args->format == VT_FORMAT_JSON
+                                      || st->args->format == VT_FORMAT_JSONL));
+    char *records[VT_FORMAT_COUNT] = {0};
+    bool rendered = emit && render_all(st->args, doc, records);
+    if (emit && !rendered) {
         fprintf(stderr, "vanthu: %s: out of memory writing the output\n", input->path);
         ok = false;
-    } else if (record && st->output_is_dir) {
-        ok = write_to_dir(st, input, record) && ok;
-    } else if (record && !write_to_stream(st, record)) {
+    } else if (rendered && st->output_is_dir) {
+        ok = write_to_dir(st, input, records) && ok;
+    } else if (rendered && !write_to_stream(st, records[0])) {
         fprintf(stderr, "vanthu: %s: cannot write the output: %s\n", input->path, strerror(errno));
         ok = false;
     }
-    free(record);
+    if (rendered)
+        free_records(records, st->args->n_formats);
     if (!ok)
         st->failed++;
     vt_progress_document(st->progress, input->path, vt_document_page_count(doc),
@@ -281,7 +351,7 @@ static bool wants_output_dir(const vt_cli_args *args, const vt_input_list *input
         return true;
     if (args->format == VT_FORMAT_JSONL)
         return false;
-    if (inputs->n > 1 || is_directory(args->output))
+    if (args->n_formats > 1 || inputs->n > 1 || is_directory(args->output))
         return true;
     for (size_t i = 0; i < args->n_inputs; i++)
         if (args->inputs[i][0] == '@' || (strcmp(args->inputs[i], "-") != 0 && is_directory(args->inputs[i])))
@@ -314,6 +384,15 @@ static int prepare_output(run_state *st, char **buffer)
 {
     const vt_cli_args *args = st->args;
     *buffer = NULL;
+    /* XML documents cannot follow one another in one file, and several formats
+     * cannot share one: those need a file per input and format, in a folder. */
+    bool one_document_per_file = args->format == VT_FORMAT_ALTO || args->format == VT_FORMAT_HOCR;
+    if (!args->output && (args->n_formats > 1 || (one_document_per_file && st->inputs->n > 1))) {
+        fprintf(stderr, "vanthu: %s write a file per input%s; name a folder with -o (e.g. -o out/)\n",
+                args->n_formats > 1 ? "several formats" : "alto and hocr",
+                args->n_formats > 1 ? " and format" : "");
+        return VT_EXIT_USAGE;
+    }
     if (!args->output) {
         st->stream = stdout;
         return VT_EXIT_OK;
@@ -324,9 +403,10 @@ static int prepare_output(run_state *st, char **buffer)
         if ((exists && !S_ISDIR(info.st_mode))
             || (!exists && !ends_with_slash(args->output) && looks_like_file_name(args->output))) {
             fprintf(stderr,
-                    "vanthu: -o %s: several inputs write one file each into a folder; name a "
-                    "folder (e.g. -o out/), or use -f jsonl for one file of all records\n",
-                    args->output);
+                    "vanthu: -o %s: %s write one file each into a folder; name a "
+                    "folder (e.g. -o out/)%s\n",
+                    args->output, args->n_formats > 1 ? "several formats" : "several inputs",
+                    args->n_formats > 1 ? "" : ", or use -f jsonl for one file of all records");
             return VT_EXIT_USAGE;
         }
         if (!make_dirs(args->output) || !is_directory(args->output)) {
@@ -356,8 +436,11 @@ static uint64_t hash_options(const vt_cli_args *args)
 {
     const vt_options *o = &args->options;
     char text[1024];
+    int formats = 0;   /* "-f json" hashes as it did before lists existed */
+    for (size_t f = 0; f < args->n_formats; f++)
+        formats = formats * 8 + (int)args->formats[f];
     snprintf(text, sizeof text, "%s|%d|%s|%s|%s|%s|%s|%d|%d|%d|%g|%d|%g", vt_version(),
-             (int)args->format, o->lang ? o->lang : "", o->tessdata ? o->tessdata : "",
+             formats, o->lang ? o->lang : "", o->tessdata ? o->tessdata : "",
              o->model_dir ? o->model_dir : "",
              o->skip ? o->skip : "", o->pages ? o->pages : "", (int)o->input_kind, (int)o->ocr,
              o->default_dpi, o->max_megapixels, (int)o->encoding * 1000 + (int)o->dates * 100 +
@@ -372,12 +455,13 @@ static size_t skip_finished(run_state *st, vt_input_list *inputs)
     for (size_t i = 0; i < inputs->n; i++) {
         uint64_t content;
         vt_input *in = &inputs->items[i];
-        const char *ext = st->args->format == VT_FORMAT_TEXT ? ".txt" : ".json";
-        char *output = st->manifest.n > 0 ? output_path_in_dir(st->args->output, in->name, ext)
-                                          : NULL;
-        bool done = output && vt_hash_file(in->path, &content)
-                    && vt_manifest_has(&st->manifest, in->name, content, st->options_hash, output);
-        free(output);
+        char *outputs[VT_FORMAT_COUNT];
+        bool named = st->manifest.n > 0 && output_paths(st->args, in, outputs);
+        bool done = named && vt_hash_file(in->path, &content)
+                    && vt_manifest_has(&st->manifest, in->name, content, st->options_hash,
+                                       (const char *const *)outputs, st->args->n_formats);
+        if (named)
+            free_records(outputs, st->args->n_formats);
         if (done) {
             free(in->path);
             free(in->name);

@@ -14,7 +14,14 @@
 
 enum { VT_EXIT_OK = 0, VT_EXIT_INPUT_FAILED = 1, VT_EXIT_USAGE = 2 };
 
-typedef enum vt_output_format { VT_FORMAT_TEXT, VT_FORMAT_JSON, VT_FORMAT_JSONL } vt_output_format;
+typedef enum vt_output_format {
+    VT_FORMAT_TEXT,
+    VT_FORMAT_JSON,
+    VT_FORMAT_JSONL,
+    VT_FORMAT_ALTO,
+    VT_FORMAT_HOCR,
+    VT_FORMAT_COUNT
+} vt_output_format;
 
 typedef enum vt_cli_action {
     VT_ACTION_RUN,
@@ -33,7 +40,9 @@ typedef enum vt_progress_mode {
 typedef struct vt_cli_args {
     vt_cli_action action;
     const char *output;          /* -o: NULL for stdout */
-    vt_output_format format;
+    vt_output_format format;     /* the first (often the only) of formats */
+    vt_output_format formats[VT_FORMAT_COUNT];  /* -f a,b,c: each once, as given */
+    size_t n_formats;
     vt_options options;          /* strings point into argv */
     int jobs;
     int verbosity;               /* 0 quiet, 1 normal, 2 verbose */
@@ -84,15 +93,17 @@ typedef struct vt_manifest {
 } vt_manifest;
 
 bool vt_manifest_open(vt_manifest *m, const char *dir, char *error, size_t error_size);
-/* Whether `name` was finished with this content and options and its output at
- * output_path is still the one written. */
+/* Whether `name` was finished with this content and options and its outputs at
+ * output_paths are still the ones written. */
 bool vt_manifest_has(const vt_manifest *m, const char *name, uint64_t content, uint64_t options,
-                     const char *output_path);
+                     const char *const *output_paths, size_t n_outputs);
 bool vt_manifest_record(vt_manifest *m, const char *name, uint64_t content, uint64_t options,
                         uint64_t output);
 void vt_manifest_close(vt_manifest *m);
 /* FNV-1a 64 of a file's bytes: change detection, not security. */
 bool vt_hash_file(const char *path, uint64_t *hash);
+/* The same over several files one after the other (one file: vt_hash_file). */
+bool vt_hash_files(const char *const *paths, size_t n, uint64_t *hash);
 
 /* Progress of a run (cli_progress.c). The library reports pages from worker
  * threads, the run reports finished documents from its own: a lock keeps the
@@ -136,6 +147,12 @@ void vt_cli_print_help(FILE *out);
  * rename, so the path holds either the old content or the complete new one. */
 bool vt_cli_write_file_atomic(const char *path, const char *data, size_t size, char *error,
                               size_t error_size);
+
+/* The several outputs of one input (NUL-terminated data): every one written to a
+ * temporary file first, then each renamed into place; on any failure none is
+ * left behind (neither temporary nor, for the failed one, partial). */
+bool vt_cli_write_files_atomic(const char *const *paths, const char *const *data, size_t n,
+                               char *error, size_t error_size);
 
 /* The whole program; returns the exit status. */
 int vt_cli_main(int argc, char **argv);

@@ -92,7 +92,8 @@ typedef struct choice {
 } choice;
 
 static const choice formats[] = {
-    {"text", VT_FORMAT_TEXT}, {"json", VT_FORMAT_JSON}, {"jsonl", VT_FORMAT_JSONL}, {NULL, 0},
+    {"text", VT_FORMAT_TEXT}, {"json", VT_FORMAT_JSON}, {"jsonl", VT_FORMAT_JSONL},
+    {"alto", VT_FORMAT_ALTO}, {"hocr", VT_FORMAT_HOCR}, {NULL, 0},
 };
 static const choice ocr_modes[] = {
     {"auto", VT_OCR_AUTO}, {"always", VT_OCR_ALWAYS}, {"never", VT_OCR_NEVER}, {NULL, 0},
@@ -131,17 +132,43 @@ static bool parse_choice(const char *s, const choice *choices, int *out)
 
 #define USAGE_ERROR(...) (snprintf(error, error_size, __VA_ARGS__), false)
 
+/* -f json or -f alto,json,text: each format once; a later -f replaces an earlier. */
+static bool parse_formats(const char *value, vt_cli_args *args, char *error, size_t error_size)
+{
+    args->n_formats = 0;
+    for (const char *p = value;;) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        char name[16];
+        int v;
+        snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), p);
+        if (n >= sizeof name || !parse_choice(name, formats, &v))
+            return USAGE_ERROR("unknown format '%.*s' (use text, json, jsonl, alto or hocr, or "
+                               "several joined by commas)", (int)n, p);
+        bool seen = false;
+        for (size_t i = 0; i < args->n_formats; i++)
+            seen = seen || args->formats[i] == (vt_output_format)v;
+        if (!seen)
+            args->formats[args->n_formats++] = (vt_output_format)v;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    for (size_t i = 0; args->n_formats > 1 && i < args->n_formats; i++)
+        if (args->formats[i] == VT_FORMAT_JSONL)
+            return USAGE_ERROR("jsonl is one stream of records and cannot be combined with other "
+                               "formats (use json for a file per input)");
+    args->format = args->formats[0];
+    return true;
+}
+
 static bool apply_option(int c, const char *value, vt_cli_args *args, char *error,
                          size_t error_size)
 {
     int v;
     switch (c) {
     case 'o': args->output = strcmp(value, "-") == 0 ? NULL : value; return true; /* - is stdout */
-    case 'f':
-        if (!parse_choice(value, formats, &v))
-            return USAGE_ERROR("unknown format '%s' (use text, json or jsonl)", value);
-        args->format = (vt_output_format)v;
-        return true;
+    case 'f': return parse_formats(value, args, error, error_size);
     case OPT_INPUT_KIND:
         if (!parse_choice(value, input_kinds, &v))
             return USAGE_ERROR("unknown input kind '%s' (use auto, image, pdf or text)", value);
@@ -266,7 +293,8 @@ static const char *closest_option(const char *arg)
 
 bool vt_cli_parse(int argc, char **argv, vt_cli_args *args, char *error, size_t error_size)
 {
-    *args = (vt_cli_args){.format = VT_FORMAT_TEXT, .jobs = 1, .verbosity = 1,
+    *args = (vt_cli_args){.format = VT_FORMAT_TEXT, .formats = {VT_FORMAT_TEXT}, .n_formats = 1,
+                          .jobs = 1, .verbosity = 1,
                           .shard_index = 1, .shard_count = 1};
     vt_options_init(&args->options);
     error[0] = '\0';

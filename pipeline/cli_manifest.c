@@ -107,7 +107,7 @@ bool vt_manifest_open(vt_manifest *m, const char *dir, char *error, size_t error
 }
 
 bool vt_manifest_has(const vt_manifest *m, const char *name, uint64_t content, uint64_t options,
-                     const char *output_path)
+                     const char *const *output_paths, size_t n_outputs)
 {
     /* Latest line wins: an input redone with --force appends a newer line. */
     for (size_t i = m->n; i-- > 0;) {
@@ -119,8 +119,8 @@ bool vt_manifest_has(const vt_manifest *m, const char *name, uint64_t content, u
         uint64_t output;
         struct stat st;
         if (!e->has_output)
-            return stat(output_path, &st) == 0;
-        return vt_hash_file(output_path, &output) && output == e->output;
+            return n_outputs == 1 && stat(output_paths[0], &st) == 0;
+        return vt_hash_files(output_paths, n_outputs, &output) && output == e->output;
     }
     return false;
 }
@@ -148,12 +148,12 @@ void vt_manifest_close(vt_manifest *m)
     *m = (vt_manifest){0};
 }
 
-bool vt_hash_file(const char *path, uint64_t *hash)
+static bool hash_more(const char *path, uint64_t *hash)
 {
     FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
     if (!f)
         return false;
-    uint64_t h = VT_FNV_OFFSET;
+    uint64_t h = *hash;
     unsigned char buf[1 << 16];
     size_t got;
     while ((got = fread(buf, 1, sizeof buf, f)) > 0)
@@ -162,4 +162,19 @@ bool vt_hash_file(const char *path, uint64_t *hash)
     fclose(f);
     *hash = h;
     return ok;
+}
+
+bool vt_hash_file(const char *path, uint64_t *hash)
+{
+    *hash = VT_FNV_OFFSET;
+    return hash_more(path, hash);
+}
+
+bool vt_hash_files(const char *const *paths, size_t n, uint64_t *hash)
+{
+    *hash = VT_FNV_OFFSET;
+    for (size_t i = 0; i < n; i++)
+        if (!hash_more(paths[i], hash))
+            return false;
+    return true;
 }

@@ -1,7 +1,8 @@
 /*
  * cli_output.c — write output files so that a crash or a full disk never leaves a
  * partial file behind: write a temporary file in the target's directory, flush it
- * to disk, then rename it over the target (atomic on POSIX file systems).
+ * to disk, then rename it over the target (atomic on POSIX file systems). The
+ * several outputs of one input are all written before any is renamed.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -28,22 +29,25 @@ static bool write_all(int fd, const char *data, size_t size)
     return true;
 }
 
-bool vt_cli_write_file_atomic(const char *path, const char *data, size_t size, char *error,
-                              size_t error_size)
+/* The temporary file beside `path` holding `data`, written and synced; its name
+ * in *tmp (malloc'd). false with a message naming `path`. */
+static bool write_temporary(const char *path, const char *data, size_t size, char **tmp,
+                            char *error, size_t error_size)
 {
     size_t tmp_size = strlen(path) + 16;
-    char *tmp = malloc(tmp_size);
-    if (!tmp) {
+    *tmp = malloc(tmp_size);
+    if (!*tmp) {
         snprintf(error, error_size, "%s: out of memory", path);
         return false;
     }
     /* Same directory as the target: rename() cannot cross file systems. */
-    snprintf(tmp, tmp_size, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
+    snprintf(*tmp, tmp_size, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(*tmp);
     if (fd < 0) {
         snprintf(error, error_size, "%s: cannot create the output file: %s", path,
                  strerror(errno));
-        free(tmp);
+        free(*tmp);
+        *tmp = NULL;
         return false;
     }
     bool ok = write_all(fd, data, size) && fsync(fd) == 0;
@@ -54,13 +58,57 @@ bool vt_cli_write_file_atomic(const char *path, const char *data, size_t size, c
         ok = false;
         saved = errno;
     }
-    if (ok && rename(tmp, path) != 0) {
-        ok = false;
-        saved = errno;
-    }
     if (!ok) {
         snprintf(error, error_size, "%s: cannot write the output file: %s", path,
                  strerror(saved));
+        unlink(*tmp);
+        free(*tmp);
+        *tmp = NULL;
+    }
+    return ok;
+}
+
+bool vt_cli_write_files_atomic(const char *const *paths, const char *const *data, size_t n,
+                               char *error, size_t error_size)
+{
+    char **tmps = calloc(n ? n : 1, sizeof *tmps);
+    if (!tmps) {
+        snprintf(error, error_size, "%s: out of memory", n ? paths[0] : "output");
+        return false;
+    }
+    /* Every file is complete on disk before any takes its name: a full disk or a
+     * failed write on the last one leaves none of them behind. */
+    bool ok = true;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = write_temporary(paths[i], data[i], strlen(data[i]), &tmps[i], error, error_size);
+    for (size_t i = 0; ok && i < n; i++)
+        if (rename(tmps[i], paths[i]) != 0) {
+            snprintf(error, error_size, "%s: cannot write the output file: %s", paths[i],
+                     strerror(errno));
+            ok = false;
+        } else {
+            free(tmps[i]);
+            tmps[i] = NULL;
+        }
+    for (size_t i = 0; i < n; i++) {
+        if (tmps[i])
+            unlink(tmps[i]);
+        free(tmps[i]);
+    }
+    free(tmps);
+    return ok;
+}
+
+bool vt_cli_write_file_atomic(const char *path, const char *data, size_t size, char *error,
+                              size_t error_size)
+{
+    char *tmp;
+    if (!write_temporary(path, data, size, &tmp, error, error_size))
+        return false;
+    bool ok = rename(tmp, path) == 0;
+    if (!ok) {
+        snprintf(error, error_size, "%s: cannot write the output file: %s", path,
+                 strerror(errno));
         unlink(tmp);
     }
     free(tmp);

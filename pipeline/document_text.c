@@ -106,6 +106,26 @@ static void remap_repairs(vt_document *doc, const vt_text_edits *edits, const bo
     doc->n_repairs = kept;
 }
 
+/* Move every word's place in the text through the edits. A word an edit
+ * replaced in part keeps the whole replacement (a date respaced inside it); one
+ * an edit removed (stamp debris taken out of the header) is in the text no more. */
+static void remap_word_spans(vt_document *doc, const vt_text_edits *edits)
+{
+    for (size_t p = 0; p < doc->n_pages; p++)
+        for (size_t b = 0; b < doc->pages[p].n_blocks; b++)
+            for (size_t l = 0; l < doc->pages[p].blocks[b].n_lines; l++) {
+                vt_line *line = &doc->pages[p].blocks[b].lines[l];
+                for (size_t w = 0; w < line->n_words; w++) {
+                    vt_word *word = &line->words[w];
+                    if (!word->in_text)
+                        continue;
+                    word->text_start = vt_text_edits_map(edits, word->text_start, false, NULL);
+                    word->text_end = vt_text_edits_map(edits, word->text_end, true, NULL);
+                    word->in_text = word->text_end > word->text_start;
+                }
+            }
+}
+
 /* One edit as a repair. An edit over text an earlier repair wrote (an ISO date
  * over a date canonical_forms respaced) takes that repair in: the record spans both,
  * and its `from` is the text as it was before either, so undoing the repairs
@@ -224,6 +244,7 @@ bool vt_document_edit_text(vt_document *doc, const vt_text_edits *edits, const c
     }
     free(pieces);
     remap_repairs(doc, edits, stage ? merged : NULL);
+    remap_word_spans(doc, edits);
     ok = !stage || record_edits(doc, pending, edits->count, stage);
     free(merged);
     free_pending(pending, stage ? edits->count : 0);

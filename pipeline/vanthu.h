@@ -194,6 +194,12 @@ enum { VT_JSON_PRETTY = 1 << 0 };
 /* The documented JSON record (pipeline/output-schema.json); malloc'd (the caller
  * frees it), NULL when out of memory. */
 VT_API char *vt_document_json(const vt_document *doc, unsigned flags);
+/* The pages as ALTO 4.4 XML / hOCR 1.2 XHTML: the words of vt_document_text (a
+ * line of it per TextLine / ocr_line) at their places on the page image, with
+ * confidences; receipt stamps, seals and margin notes as blocks of their own,
+ * tagged so readers can leave them out. malloc'd, NULL when out of memory. */
+VT_API char *vt_document_alto(const vt_document *doc);
+VT_API char *vt_document_hocr(const vt_document *doc);
 VT_API void vt_document_free(vt_document *doc);
 
 /*

@@ -8,6 +8,7 @@
  * does. Blocks set apart as stamps or margin notes are not part of the text.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "stages.h"
 #include "strbuf.h"
@@ -29,16 +30,41 @@ static void note_repair(repair_sink *rs, const vt_word *word, size_t start, size
         rs->failed = true;
 }
 
-static void append_line(vt_strbuf *sb, const vt_line *line, repair_sink *rs)
+/* A word's text without the spaces OCR sometimes leaves at its ends ("c " for a
+ * letter before a smudge): written with them, the text would hold two spaces
+ * in a row, which no reader wants and the archive outputs' words cannot match. */
+static const char *word_span(const vt_word *word, size_t *len)
+{
+    const char *s = word->text + strspn(word->text, " \t");
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    *len = n;
+    return s;
+}
+
+static bool word_is_blank(const vt_word *word)
+{
+    size_t len;
+    word_span(word, &len);
+    return len == 0;
+}
+
+static void append_line(vt_strbuf *sb, vt_line *line, repair_sink *rs)
 {
     bool first = true;
     for (size_t w = 0; w < line->n_words; w++) {
-        if (!line->words[w].text[0])
+        size_t len;
+        const char *text = word_span(&line->words[w], &len);
+        if (len == 0)
             continue;
         if (!first)
             vt_strbuf_putc(sb, ' ');
         size_t start = sb->len;
-        vt_strbuf_puts(sb, line->words[w].text);
+        vt_strbuf_append(sb, text, len);
+        line->words[w].text_start = rs->base + start;
+        line->words[w].text_end = rs->base + sb->len;
+        line->words[w].in_text = true;
         if (line->words[w].repaired_from)
             note_repair(rs, &line->words[w], start, sb->len);
         first = false;
@@ -51,7 +77,7 @@ static void append_line(vt_strbuf *sb, const vt_line *line, repair_sink *rs)
 static bool line_has_text(const vt_line *line)
 {
     for (size_t w = 0; w < line->n_words; w++)
-        if (line->words[w].text[0])
+        if (!word_is_blank(&line->words[w]))
             return true;
     return false;
 }
@@ -64,12 +90,22 @@ static bool block_has_text(const vt_block *block)
     return false;
 }
 
-static char *compose_page(const vt_page *page, repair_sink *rs)
+/* Words of set-apart blocks, and any a second compose leaves out, are in no text. */
+static void forget_text_spans(vt_page *page)
+{
+    for (size_t b = 0; b < page->n_blocks; b++)
+        for (size_t l = 0; l < page->blocks[b].n_lines; l++)
+            for (size_t w = 0; w < page->blocks[b].lines[l].n_words; w++)
+                page->blocks[b].lines[l].words[w].in_text = false;
+}
+
+static char *compose_page(vt_page *page, repair_sink *rs)
 {
     vt_strbuf sb = {0};
     bool first_block = true;
+    forget_text_spans(page);
     for (size_t b = 0; b < page->n_blocks; b++) {
-        const vt_block *block = &page->blocks[b];
+        vt_block *block = &page->blocks[b];
         if (block->kind != VT_BLOCK_TEXT || !block_has_text(block))
             continue;
         if (!first_block)

@@ -78,3 +78,10 @@ if(NOT VANTHU_SANITIZE)
   add_test(NAME e2e/install COMMAND ${CMAKE_CURRENT_LIST_DIR}/install.sh ${CMAKE_BINARY_DIR} ${VT_SAMPLE})
   set_tests_properties(e2e/install PROPERTIES LABELS e2e TIMEOUT 900)
 endif()
+
+# The archive outputs (ALTO, hOCR) against the ALTO 4.4 schema and the text output.
+find_program(VT_XMLLINT xmllint REQUIRED)
+add_test(NAME e2e/archive COMMAND ${CMAKE_CURRENT_LIST_DIR}/archive.sh $<TARGET_FILE:vanthu_cli>
+  ${CMAKE_SOURCE_DIR}/fixtures ${CMAKE_SOURCE_DIR}/tests/schemas
+  ${CMAKE_SOURCE_DIR}/tests/tools/archive_check.py)
+set_tests_properties(e2e/archive PROPERTIES LABELS e2e TIMEOUT 900)

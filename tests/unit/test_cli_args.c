@@ -18,6 +18,7 @@ typedef struct expect {
     const char *error;             /* substring of the usage error */
     vt_cli_action action;
     vt_output_format format;
+    const char *formats;           /* the -f list as parsed, e.g. "alto,json"; NULL: format alone */
     vt_input_kind kind;
     int jobs;
     int verbosity;
@@ -55,6 +56,19 @@ static const struct {
     {{"vanthu", "--outptu=x", "a.png"}, {.error = "unknown option '--outptu=x'; did you mean '--output'?"}},
     {{"vanthu", "-l", "vie", "--tesdata", "/t", "a.png"}, {.error = "did you mean '--tessdata'?"}},
     {{"vanthu", "-f", "xml", "a.png"}, {.error = "unknown format 'xml'"}},
+    /* -f lists: each format once, in the order given; jsonl only alone */
+    {{"vanthu", "-f", "alto,json,text", "-o", "out/", "a.png"},
+     {.ok = true, .format = VT_FORMAT_ALTO, .formats = "alto,json,text", .jobs = 1, .verbosity = 1,
+      .n_inputs = 1, .output = "out/", .lang = "vie"}},
+    {{"vanthu", "-f", "hocr,hocr", "a.png"},
+     {.ok = true, .format = VT_FORMAT_HOCR, .formats = "hocr", .jobs = 1, .verbosity = 1,
+      .n_inputs = 1, .lang = "vie"}},
+    {{"vanthu", "-f", "json", "-f", "text", "a.png"},
+     {.ok = true, .format = VT_FORMAT_TEXT, .formats = "text", .jobs = 1, .verbosity = 1,
+      .n_inputs = 1, .lang = "vie"}},
+    {{"vanthu", "-f", "json,", "a.png"}, {.error = "unknown format ''"}},
+    {{"vanthu", "-f", "text,pdfx", "a.png"}, {.error = "unknown format 'pdfx'"}},
+    {{"vanthu", "-f", "json,jsonl", "a.png"}, {.error = "jsonl is one stream of records"}},
     {{"vanthu", "-j", "0", "a.png"}, {.error = "--jobs wants a number"}},
     {{"vanthu", "-j", "2x", "a.png"}, {.error = "--jobs wants a number"}},
     {{"vanthu", "--input-kind", "word", "a"}, {.error = "unknown input kind 'word'"}},
@@ -134,6 +148,14 @@ static void test_parse_table(void **state)
         }
         assert_int_equal(args.action, w->action);
         assert_int_equal(args.format, w->format);
+        if (w->formats) {
+            static const char *const names[] = {"text", "json", "jsonl", "alto", "hocr"};
+            char list[64] = "";
+            for (size_t f = 0; f < args.n_formats; f++)
+                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", f ? "," : "",
+                         names[args.formats[f]]);
+            check_string(i, "formats", list, w->formats);
+        }
         assert_int_equal(args.options.input_kind, w->kind);
         assert_int_equal(args.jobs, w->jobs);
         assert_int_equal(args.verbosity, w->verbosity);
