@@ -12,10 +12,12 @@
  * decodes in milliseconds.
  *
  * Whatever the bytes, the result is a document (never NULL but for memory),
- * its text is valid UTF-8, and its JSON record parses.
+ * its text is valid UTF-8, its JSON record parses, and its ALTO and hOCR are
+ * well-formed XML.
  */
 #include <json-c/json.h>
 #include <leptonica/allheaders.h>
+#include <libxml/parser.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,6 +110,19 @@ static void check_json(const vt_document *doc)
     free(json);
 }
 
+/* A document libxml2 parses without a single error (no network, no DTD). */
+static void check_xml(char *xml)
+{
+    if (!xml)
+        return;     /* out of memory */
+    xmlDocPtr parsed = xmlReadMemory(xml, (int)strlen(xml), "fuzz.xml", "UTF-8",
+                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!parsed)
+        abort();
+    xmlFreeDoc(parsed);
+    free(xml);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     vt_document *doc = vt_process_memory(session, "fuzz", data, size, VT_INPUT_AUTO);
@@ -120,6 +135,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!vt_document_error(doc, i))
             abort();
     check_json(doc);
+    check_xml(vt_document_alto(doc));
+    check_xml(vt_document_hocr(doc));
     vt_document_free(doc);
     return 0;
 }
