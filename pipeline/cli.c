@@ -257,14 +257,17 @@ static bool write_to_dir(run_state *st, const vt_input *input, char *const *reco
         return false;
     }
     char error[512];
-    if (!vt_cli_write_files_atomic((const char *const *)paths, (const char *const *)records,
+    size_t sizes[VT_FORMAT_COUNT];
+    for (size_t f = 0; f < args->n_formats; f++)
+        sizes[f] = strlen(records[f]);
+    if (!vt_cli_write_files_atomic((const char *const *)paths, (const char *const *)records, sizes,
                                    args->n_formats, error, sizeof error)) {
         fprintf(stderr, "vanthu: %s: %s\n", input->path, error);
         return false;
     }
     uint64_t content, output = VT_FNV_OFFSET;
     for (size_t f = 0; f < args->n_formats; f++)
-        output = vt_fnv1a64(records[f], strlen(records[f]), output);
+        output = vt_fnv1a64(records[f], sizes[f], output);
     if (vt_hash_file(input->path, &content)
         && !vt_manifest_record(&st->manifest, input->name, content, st->options_hash, output))
         fprintf(stderr, "vanthu: %s: cannot update the manifest: %s\n", st->manifest.path,
@@ -272,10 +275,10 @@ static bool write_to_dir(run_state *st, const vt_input *input, char *const *reco
     return true;
 }
 
-static void free_records(char **records, size_t n)
+static void free_strings(char **strings, size_t n)
 {
-    for (size_t f = 0; f < n; f++)
-        free(records[f]);
+    for (size_t i = 0; i < n; i++)
+        free(strings[i]);
 }
 
 /* All formats of the document; false when out of memory (none kept). */
@@ -284,7 +287,7 @@ static bool render_all(const vt_cli_args *args, const vt_document *doc, char **r
     for (size_t f = 0; f < args->n_formats; f++) {
         records[f] = render(doc, args->formats[f]);
         if (!records[f]) {
-            free_records(records, f);
+            free_strings(records, f);
             return false;
         }
     }
@@ -314,7 +317,7 @@ static void on_document(size_t index, vt_document *doc, void *user)
         ok = false;
     }
     if (rendered)
-        free_records(records, st->args->n_formats);
+        free_strings(records, st->args->n_formats);
     if (!ok)
         st->failed++;
     vt_progress_document(st->progress, input->path, vt_document_page_count(doc),
@@ -461,7 +464,7 @@ static size_t skip_finished(run_state *st, vt_input_list *inputs)
                     && vt_manifest_has(&st->manifest, in->name, content, st->options_hash,
                                        (const char *const *)outputs, st->args->n_formats);
         if (named)
-            free_records(outputs, st->args->n_formats);
+            free_strings(outputs, st->args->n_formats);
         if (done) {
             free(in->path);
             free(in->name);

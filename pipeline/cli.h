@@ -148,11 +148,11 @@ void vt_cli_print_help(FILE *out);
 bool vt_cli_write_file_atomic(const char *path, const char *data, size_t size, char *error,
                               size_t error_size);
 
-/* The several outputs of one input (NUL-terminated data): every one written to a
- * temporary file first, then each renamed into place; on any failure none is
- * left behind (neither temporary nor, for the failed one, partial). */
-bool vt_cli_write_files_atomic(const char *const *paths, const char *const *data, size_t n,
-                               char *error, size_t error_size);
+/* The several outputs of one input: every one written to a temporary file
+ * first, then each renamed into place; on any failure none is left behind
+ * (neither temporary nor, for the failed one, partial). */
+bool vt_cli_write_files_atomic(const char *const *paths, const char *const *data,
+                               const size_t *sizes, size_t n, char *error, size_t error_size);
 
 /* The whole program; returns the exit status. */
 int vt_cli_main(int argc, char **argv);

@@ -68,8 +68,8 @@ static bool write_temporary(const char *path, const char *data, size_t size, cha
     return ok;
 }
 
-bool vt_cli_write_files_atomic(const char *const *paths, const char *const *data, size_t n,
-                               char *error, size_t error_size)
+bool vt_cli_write_files_atomic(const char *const *paths, const char *const *data,
+                               const size_t *sizes, size_t n, char *error, size_t error_size)
 {
     char **tmps = calloc(n ? n : 1, sizeof *tmps);
     if (!tmps) {
@@ -80,7 +80,7 @@ bool vt_cli_write_files_atomic(const char *const *paths, const char *const *data
      * failed write on the last one leaves none of them behind. */
     bool ok = true;
     for (size_t i = 0; ok && i < n; i++)
-        ok = write_temporary(paths[i], data[i], strlen(data[i]), &tmps[i], error, error_size);
+        ok = write_temporary(paths[i], data[i], sizes[i], &tmps[i], error, error_size);
     for (size_t i = 0; ok && i < n; i++)
         if (rename(tmps[i], paths[i]) != 0) {
             snprintf(error, error_size, "%s: cannot write the output file: %s", paths[i],
@@ -102,15 +102,5 @@ bool vt_cli_write_files_atomic(const char *const *paths, const char *const *data
 bool vt_cli_write_file_atomic(const char *path, const char *data, size_t size, char *error,
                               size_t error_size)
 {
-    char *tmp;
-    if (!write_temporary(path, data, size, &tmp, error, error_size))
-        return false;
-    bool ok = rename(tmp, path) == 0;
-    if (!ok) {
-        snprintf(error, error_size, "%s: cannot write the output file: %s", path,
-                 strerror(errno));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok;
+    return vt_cli_write_files_atomic(&path, &data, &size, 1, error, error_size);
 }

@@ -108,9 +108,12 @@ static void remap_repairs(vt_document *doc, const vt_text_edits *edits, const bo
 
 /* Move every word's place in the text through the edits. A word an edit
  * replaced in part keeps the whole replacement (a date respaced inside it); one
- * an edit removed (stamp debris taken out of the header) is in the text no more. */
+ * an edit removed (stamp debris taken out of the header) is in the text no more.
+ * compose wrote the words in document order, so their places only grow and one
+ * walk over the edits serves them all (a long PDF has many of both). */
 static void remap_word_spans(vt_document *doc, const vt_text_edits *edits)
 {
+    vt_text_edits_cursor starts = {0}, ends = {0};
     for (size_t p = 0; p < doc->n_pages; p++)
         for (size_t b = 0; b < doc->pages[p].n_blocks; b++)
             for (size_t l = 0; l < doc->pages[p].blocks[b].n_lines; l++) {
@@ -119,8 +122,10 @@ static void remap_word_spans(vt_document *doc, const vt_text_edits *edits)
                     vt_word *word = &line->words[w];
                     if (!word->in_text)
                         continue;
-                    word->text_start = vt_text_edits_map(edits, word->text_start, false, NULL);
-                    word->text_end = vt_text_edits_map(edits, word->text_end, true, NULL);
+                    word->text_start = vt_text_edits_map_from(edits, &starts, word->text_start,
+                                                              false, NULL);
+                    word->text_end = vt_text_edits_map_from(edits, &ends, word->text_end, true,
+                                                            NULL);
                     word->in_text = word->text_end > word->text_start;
                 }
             }

@@ -130,6 +130,18 @@ static void write_head(vt_xml *x, const vt_document *doc)
     vt_xml_end(x);
 }
 
+typedef struct page_writer {
+    vt_xml *x;
+    const vt_document *doc;
+} page_writer;
+
+static bool write_placed_page(void *user, size_t index, const vt_placed_page *pp)
+{
+    page_writer *pw = user;
+    write_page(pw->x, pw->doc, index, pp);
+    return !pw->x->failed;
+}
+
 char *vt_document_hocr(const vt_document *doc)
 {
     vt_xml x;
@@ -142,15 +154,9 @@ char *vt_document_hocr(const vt_document *doc)
     vt_xml_attr(&x, "lang", "vi");
     write_head(&x, doc);
     vt_xml_start(&x, "body");
-    for (size_t p = 0; p < doc->n_pages && !x.failed; p++) {
-        vt_placed_page pp;
-        if (!vt_place_page_text(doc, p, &pp)) {
-            x.failed = true;
-            break;
-        }
-        write_page(&x, doc, p, &pp);
-        vt_placed_page_free(&pp);
-    }
+    page_writer pw = {.x = &x, .doc = doc};
+    if (!vt_place_each_page(doc, write_placed_page, &pw))
+        x.failed = true;
     vt_xml_end(&x);
     vt_xml_end(&x);
     return vt_xml_close(&x);

@@ -217,14 +217,6 @@ static bool place_set_apart(const vt_page *page, vt_placed_page *out)
     return true;
 }
 
-static size_t page_text_base(const vt_document *doc, size_t index)
-{
-    size_t base = 0;
-    for (size_t i = 0; i < index; i++)
-        base += strlen(doc->pages[i].text ? doc->pages[i].text : "") + 1;   /* its "\f" */
-    return base;
-}
-
 static bool collect_words(const vt_page *page, word_ref **refs, size_t *n)
 {
     size_t cap = 0;
@@ -245,12 +237,12 @@ static bool collect_words(const vt_page *page, word_ref **refs, size_t *n)
     return true;
 }
 
-bool vt_place_page_text(const vt_document *doc, size_t index, vt_placed_page *out)
+/* Page `index`, whose text starts at byte `base` of doc->text. */
+static bool place_page_at(const vt_document *doc, size_t index, size_t base, vt_placed_page *out)
 {
     *out = (vt_placed_page){0};
     const vt_page *page = &doc->pages[index];
-    placer pl = {.doc_text = doc->text ? doc->text : "", .base = page_text_base(doc, index),
-                 .out = out};
+    placer pl = {.doc_text = doc->text ? doc->text : "", .base = base, .out = out};
     bool ok = collect_words(page, &pl.refs, &pl.n_refs)
               && (!page->text || !doc->text || place_text_lines(&pl, page->text))
               && place_set_apart(page, out);
@@ -258,6 +250,36 @@ bool vt_place_page_text(const vt_document *doc, size_t index, vt_placed_page *ou
     if (!ok)
         vt_placed_page_free(out);
     return ok;
+}
+
+/* Each page's text follows the ones before it and their "\f". */
+static size_t next_page_base(const vt_document *doc, size_t index, size_t base)
+{
+    return base + strlen(doc->pages[index].text ? doc->pages[index].text : "") + 1;
+}
+
+bool vt_place_page_text(const vt_document *doc, size_t index, vt_placed_page *out)
+{
+    size_t base = 0;
+    for (size_t i = 0; i < index; i++)
+        base = next_page_base(doc, i, base);
+    return place_page_at(doc, index, base, out);
+}
+
+bool vt_place_each_page(const vt_document *doc, vt_placed_page_fn write, void *user)
+{
+    size_t base = 0;
+    for (size_t p = 0; p < doc->n_pages; p++) {
+        vt_placed_page pp;
+        if (!place_page_at(doc, p, base, &pp))
+            return false;
+        bool ok = write(user, p, &pp);
+        vt_placed_page_free(&pp);
+        if (!ok)
+            return false;
+        base = next_page_base(doc, p, base);
+    }
+    return true;
 }
 
 void vt_placed_page_free(vt_placed_page *page)

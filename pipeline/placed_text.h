@@ -47,6 +47,12 @@ typedef struct vt_placed_page {
 /* Place the text of doc->pages[index] (after compose). Strings point into the
  * document, valid while it is unchanged. false when out of memory. */
 bool vt_place_page_text(const vt_document *doc, size_t index, vt_placed_page *out);
+
+/* Place every page in turn and hand each to `write` (index into doc->pages),
+ * one page held at a time, without measuring the earlier pages' text again for
+ * each. Stops at the first false from `write`; false then, or when out of memory. */
+typedef bool (*vt_placed_page_fn)(void *user, size_t index, const vt_placed_page *page);
+bool vt_place_each_page(const vt_document *doc, vt_placed_page_fn write, void *user);
 void vt_placed_page_free(vt_placed_page *page);
 
 #endif /* VT_PLACED_TEXT_H */

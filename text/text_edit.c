@@ -72,29 +72,35 @@ char *vt_text_edits_apply(const vt_text_edits *edits, const char *text, size_t l
     return out;
 }
 
-size_t vt_text_edits_map(const vt_text_edits *edits, size_t pos, bool is_end, bool *in_edit)
+size_t vt_text_edits_map_from(const vt_text_edits *edits, vt_text_edits_cursor *cursor,
+                              size_t pos, bool is_end, bool *in_edit)
 {
     /* Signed shift: replacements may be longer or shorter than what they replace. */
-    long long shift = 0;
     if (in_edit)
         *in_edit = false;
-    for (size_t i = 0; i < edits->count; i++) {
-        const vt_text_edit *e = &edits->items[i];
+    for (; cursor->next < edits->count; cursor->next++) {
+        const vt_text_edit *e = &edits->items[cursor->next];
         bool after = is_end ? pos >= e->end : pos >= e->end && pos > e->start;
         if (e->start == e->end)   /* insertion: moves offsets at or after it */
             after = is_end ? pos >= e->start : pos > e->start;
         if (after) {
-            shift += (long long)e->text_len - (long long)(e->end - e->start);
+            cursor->shift += (long long)e->text_len - (long long)(e->end - e->start);
             continue;
         }
         if (pos > e->start && pos < e->end) {
             if (in_edit)
                 *in_edit = true;
-            return (size_t)((long long)e->start + shift) + (is_end ? e->text_len : 0);
+            return (size_t)((long long)e->start + cursor->shift) + (is_end ? e->text_len : 0);
         }
         break;   /* edits are sorted: the rest lie after pos */
     }
-    return (size_t)((long long)pos + shift);
+    return (size_t)((long long)pos + cursor->shift);
+}
+
+size_t vt_text_edits_map(const vt_text_edits *edits, size_t pos, bool is_end, bool *in_edit)
+{
+    vt_text_edits_cursor cursor = {0};
+    return vt_text_edits_map_from(edits, &cursor, pos, is_end, in_edit);
 }
 
 void vt_text_edits_free(vt_text_edits *edits)

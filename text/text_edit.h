@@ -42,6 +42,17 @@ char *vt_text_edits_apply(const vt_text_edits *edits, const char *text, size_t l
  * (may be NULL) says whether it was strictly inside an edited span. */
 size_t vt_text_edits_map(const vt_text_edits *edits, size_t pos, bool is_end, bool *in_edit);
 
+/* The same for many offsets in increasing order (the words of a document):
+ * the cursor keeps the edits already passed, so mapping them all is one walk,
+ * not one per offset. Start with {0}; use one cursor for starts (is_end false)
+ * and another for ends, each fed offsets that never decrease. */
+typedef struct vt_text_edits_cursor {
+    size_t next;          /* the first edit not yet wholly before the offsets */
+    long long shift;      /* what the edits before it moved offsets by */
+} vt_text_edits_cursor;
+size_t vt_text_edits_map_from(const vt_text_edits *edits, vt_text_edits_cursor *cursor,
+                              size_t pos, bool is_end, bool *in_edit);
+
 void vt_text_edits_free(vt_text_edits *edits);
 
 #endif /* VT_TEXT_EDIT_H */
