@@ -75,6 +75,11 @@ typedef struct vt_block {
     vt_block_kind kind;
 } vt_block;
 
+/* An affine map of page-image pixels: (x, y) → (a·x + b·y + c, d·x + e·y + f). */
+typedef struct vt_affine {
+    double a, b, c, d, e, f;
+} vt_affine;
+
 typedef struct vt_page {
     int number;                 /* 1-based, as in the input (--pages keeps numbers) */
     int width, height, dpi;
@@ -96,6 +101,13 @@ typedef struct vt_page {
         size_t words;           /* words measured */
         bool below_minimum;     /* score < --min-quality */
     } quality;
+    /* The image as the input stored it, and where the current image's pixels lie
+     * on it: turning, straightening and enlarging a page move every box, and
+     * the archive PDF lays the words over the stored image (page_geometry.c). */
+    struct {
+        int width, height, dpi; /* 0: no image attached yet */
+        vt_affine from_current; /* current-image point → stored-image point */
+    } stored;
     bool from_text_layer;       /* words came from the input's own text (a PDF layer):
                                  * no image is decoded and page stages skip the page */
     bool blank;                 /* a single colour: nothing to read, page stages skip it */
@@ -182,6 +194,20 @@ struct Pix *vt_page_binary(vt_page *page, int reduction);
 void vt_page_forget_binary(vt_page *page);
 
 bool vt_word_add_alternative(vt_word *word, unsigned symbol, const char *text, float confidence);
+
+/* The page's image is the stored one (its size and dpi as they are now). */
+void vt_page_stored_as_is(vt_page *page);
+/* Record on the page that its image was replaced by one turned `quarters`
+ * clockwise (pixRotateOrth), rotated by `radians` clockwise about its centre
+ * at the same size (pixRotate), or scaled by `factor` (pixScale). `width` and
+ * `height` are the image's size before the change. */
+void vt_page_turned(vt_page *page, int quarters, int width, int height);
+void vt_page_rotated(vt_page *page, double radians, int width, int height);
+void vt_page_scaled(vt_page *page, double factor);
+/* A box of the current image on the stored image: the smallest upright box
+ * holding the four corners mapped there. */
+void vt_page_box_on_stored(const vt_page *page, vt_box box, double *x0, double *y0,
+                           double *x1, double *y1);
 
 /* The smallest box holding a and b; a box without geometry (w == 0) adds nothing. */
 vt_box vt_box_union(vt_box a, vt_box b);

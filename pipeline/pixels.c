@@ -56,6 +56,7 @@ static vt_document *process_pixels(vt_session *session, const char *name, const 
     page->height = height;
     page->dpi = dpi > 0 ? dpi : session->engine->options.default_dpi;
     pixSetResolution(pix, page->dpi, page->dpi);
+    vt_page_stored_as_is(page);
     if (vt_run_document(session, doc) != VT_OK)
         doc->failed = true;
     return doc;

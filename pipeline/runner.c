@@ -56,6 +56,7 @@ void vt_page_attach_image(vt_document *doc, vt_page *page, PIX *pix, int default
         pixSetResolution(pix, dpi, dpi);
     }
     page->dpi = dpi;
+    vt_page_stored_as_is(page);
 }
 
 /* Call one stage (on the document, or on one page) and account for it. */

@@ -93,6 +93,7 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     if (!straight)
         return vt_stage_fail(ctx, "out of memory");
     pixCopyResolution(straight, page->image);
+    vt_page_rotated(page, angle * RADIANS_PER_DEGREE, page->width, page->height);
     vt_page_forget_binary(page);
     pixDestroy(&page->image);
     page->image = straight;

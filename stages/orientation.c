@@ -167,6 +167,7 @@ static vt_status turn_page(vt_page *page, int turns, vt_stage_context *ctx)
     if (!upright)
         return vt_stage_fail(ctx, "out of memory");
     pixCopyResolution(upright, page->image);
+    vt_page_turned(page, turns, page->width, page->height);
     pixDestroy(&page->image);
     page->image = upright;
     page->width = pixGetWidth(upright);

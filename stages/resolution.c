@@ -162,6 +162,8 @@ static vt_status run_page(vt_document *doc, vt_page *page, vt_stage_context *ctx
     /* The resolution the text now has, measured by the ruler above. */
     int dpi = (int)lround(height / HEIGHT_PER_DPI * factor);
     pixSetResolution(large, dpi, dpi);
+    /* pixScale rounds the size; the measured ratio is what the pixels moved by. */
+    vt_page_scaled(page, (double)pixGetWidth(large) / page->width);
     vt_page_forget_binary(page);
     pixDestroy(&page->image);
     page->image = large;
