@@ -13,13 +13,16 @@ cd "$(dirname "$0")"
 packages=(
   cmake gcc pkg-config make
   libtesseract-dev libleptonica-dev libicu-dev libjson-c-dev libcmocka-dev libpoppler-glib-dev libxml2-dev
+  libhpdf-dev liblcms2-dev
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd
 )
 
 # The tests also drive batches through GNU parallel, fuzz the parsers with clang,
 # build the Debian package (cpack asks dpkg-shlibdeps for its dependencies), and
-# validate the ALTO and hOCR outputs with xmllint.
-[ "${1:-}" = "test" ] && packages+=(parallel clang libclang-rt-14-dev dpkg-dev libxml2-utils)
+# validate the ALTO and hOCR outputs with xmllint, and read the PDFs back with
+# Poppler's tools and qpdf.
+[ "${1:-}" = "test" ] && packages+=(parallel clang libclang-rt-14-dev dpkg-dev libxml2-utils
+                                    poppler-utils qpdf)
 
 missing=()
 for p in "${packages[@]}"; do

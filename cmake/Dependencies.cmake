@@ -18,6 +18,17 @@ vanthu_require(ICU "icu-uc;icu-i18n" libicu-dev)
 vanthu_require(JSONC "json-c>=0.15" libjson-c-dev)
 vanthu_require(POPPLER "poppler-glib>=22" libpoppler-glib-dev)
 vanthu_require(XML2 "libxml-2.0>=2.9" libxml2-dev)
+vanthu_require(LCMS2 "lcms2>=2.9" liblcms2-dev)
+# libharu ships no pkg-config file.
+find_path(HPDF_INCLUDE_DIR hpdf.h)
+find_library(HPDF_LIBRARY hpdf)
+if(NOT HPDF_INCLUDE_DIR OR NOT HPDF_LIBRARY)
+  message(FATAL_ERROR "vanthu needs libharu (hpdf.h, libhpdf): install it with `apt-get install libhpdf-dev` "
+                      "(or run ./setup.sh, which installs every build dependency).")
+endif()
+add_library(vanthu_hpdf INTERFACE IMPORTED)
+set_target_properties(vanthu_hpdf PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}"
+                      INTERFACE_LINK_LIBRARIES "${HPDF_LIBRARY}")
 if(VANTHU_TESTS)
   vanthu_require(CMOCKA "cmocka>=1.1" libcmocka-dev)
 endif()

@@ -168,17 +168,25 @@ static char *output_path_in_dir(const char *dir, const char *name, const char *e
     return path;
 }
 
-static char *render(const vt_document *doc, vt_output_format format)
+/* One format of the document, *size bytes (a PDF holds NULs); NULL with a
+ * malloc'd *error, or with none when out of memory. */
+static char *render(const vt_cli_args *args, const vt_document *doc, vt_output_format format,
+                    size_t *size, char **error)
 {
+    char *out = NULL;
+    *error = NULL;
     switch (format) {
-    case VT_FORMAT_JSON:  return vt_document_json(doc, VT_JSON_PRETTY);
-    case VT_FORMAT_JSONL: return vt_document_json(doc, 0);
-    case VT_FORMAT_ALTO:  return vt_document_alto(doc);
-    case VT_FORMAT_HOCR:  return vt_document_hocr(doc);
+    case VT_FORMAT_JSON:  out = vt_document_json(doc, VT_JSON_PRETTY); break;
+    case VT_FORMAT_JSONL: out = vt_document_json(doc, 0); break;
+    case VT_FORMAT_ALTO:  out = vt_document_alto(doc); break;
+    case VT_FORMAT_HOCR:  out = vt_document_hocr(doc); break;
+    case VT_FORMAT_PDF:
+        return (char *)vt_document_pdf(doc, args->options.model_dir, size, error);
     case VT_FORMAT_TEXT:
-    case VT_FORMAT_COUNT: break;
+    case VT_FORMAT_COUNT: out = strdup(vt_document_text(doc)); break;
     }
-    return strdup(vt_document_text(doc));
+    *size = out ? strlen(out) : 0;
+    return out;
 }
 
 /* The file name ending of each format's output in a folder. */
@@ -189,6 +197,7 @@ static const char *format_extension(vt_output_format format)
     case VT_FORMAT_JSONL: return ".json";
     case VT_FORMAT_ALTO:  return ".xml";
     case VT_FORMAT_HOCR:  return ".hocr";
+    case VT_FORMAT_PDF:   return ".pdf";
     case VT_FORMAT_TEXT:
     case VT_FORMAT_COUNT: break;
     }
@@ -220,7 +229,7 @@ static void report(const run_state *st, const vt_document *doc)
             fprintf(stderr, "vanthu: warning: %s\n", vt_document_warning(doc, i));
 }
 
-static bool write_to_stream(run_state *st, const char *record)
+static bool write_to_stream(run_state *st, const char *record, size_t size)
 {
     FILE *out = st->stream;
     vt_output_format format = st->args->format;
@@ -229,8 +238,8 @@ static bool write_to_stream(run_state *st, const char *record)
         fputc('\f', out);
     if (format == VT_FORMAT_JSON && several)
         fputs(st->emitted == 0 ? "[\n" : ",\n", out);
-    fputs(record, out);
-    if (format != VT_FORMAT_TEXT)
+    fwrite(record, 1, size, out);
+    if (format != VT_FORMAT_TEXT && format != VT_FORMAT_PDF)
         fputc('\n', out);
     st->emitted++;
     return !ferror(out);
@@ -238,7 +247,8 @@ static bool write_to_stream(run_state *st, const char *record)
 
 /* Every output of one input, or none: the manifest records the input only once
  * all of them are in place. */
-static bool write_to_dir(run_state *st, const vt_input *input, char *const *records)
+static bool write_to_dir(run_state *st, const vt_input *input, char *const *records,
+                         const size_t *sizes)
 {
     const vt_cli_args *args = st->args;
     char *paths[VT_FORMAT_COUNT];
@@ -257,9 +267,6 @@ static bool write_to_dir(run_state *st, const vt_input *input, char *const *reco
         return false;
     }
     char error[512];
-    size_t sizes[VT_FORMAT_COUNT];
-    for (size_t f = 0; f < args->n_formats; f++)
-        sizes[f] = strlen(records[f]);
     if (!vt_cli_write_files_atomic((const char *const *)paths, (const char *const *)records, sizes,
                                    args->n_formats, error, sizeof error)) {
         fprintf(stderr, "vanthu: %s: %s\n", input->path, error);
@@ -281,12 +288,17 @@ static void free_strings(char **strings, size_t n)
         free(strings[i]);
 }
 
-/* All formats of the document; false when out of memory (none kept). */
-static bool render_all(const vt_cli_args *args, const vt_document *doc, char **records)
+/* All formats of the document; false (none kept) with the reason on stderr. */
+static bool render_all(const vt_cli_args *args, const vt_input *input, const vt_document *doc,
+                       char **records, size_t *sizes)
 {
     for (size_t f = 0; f < args->n_formats; f++) {
-        records[f] = render(doc, args->formats[f]);
+        char *error = NULL;
+        records[f] = render(args, doc, args->formats[f], &sizes[f], &error);
         if (!records[f]) {
+            fprintf(stderr, "vanthu: %s: %s\n", input->path,
+                    error ? error : "out of memory writing the output");
+            free(error);
             free_strings(records, f);
             return false;
         }
@@ -306,13 +318,13 @@ static void on_document(size_t index, vt_document *doc, void *user)
     bool emit = ok || (st->stream && (st->args->format == VT_FORMAT_JSON
                                       || st->args->format == VT_FORMAT_JSONL));
     char *records[VT_FORMAT_COUNT] = {0};
-    bool rendered = emit && render_all(st->args, doc, records);
+    size_t sizes[VT_FORMAT_COUNT] = {0};
+    bool rendered = emit && render_all(st->args, input, doc, records, sizes);
     if (emit && !rendered) {
-        fprintf(stderr, "vanthu: %s: out of memory writing the output\n", input->path);
         ok = false;
     } else if (rendered && st->output_is_dir) {
-        ok = write_to_dir(st, input, records) && ok;
-    } else if (rendered && !write_to_stream(st, records[0])) {
+        ok = write_to_dir(st, input, records, sizes) && ok;
+    } else if (rendered && !write_to_stream(st, records[0], sizes[0])) {
         fprintf(stderr, "vanthu: %s: cannot write the output: %s\n", input->path, strerror(errno));
         ok = false;
     }
@@ -389,10 +401,11 @@ static int prepare_output(run_state *st, char **buffer)
     *buffer = NULL;
     /* XML documents cannot follow one another in one file, and several formats
      * cannot share one: those need a file per input and format, in a folder. */
-    bool one_document_per_file = args->format == VT_FORMAT_ALTO || args->format == VT_FORMAT_HOCR;
+    bool one_document_per_file = args->format == VT_FORMAT_ALTO || args->format == VT_FORMAT_HOCR
+                                 || args->format == VT_FORMAT_PDF;
     if (!args->output && (args->n_formats > 1 || (one_document_per_file && st->inputs->n > 1))) {
         fprintf(stderr, "vanthu: %s write a file per input%s; name a folder with -o (e.g. -o out/)\n",
-                args->n_formats > 1 ? "several formats" : "alto and hocr",
+                args->n_formats > 1 ? "several formats" : "alto, hocr and pdf",
                 args->n_formats > 1 ? " and format" : "");
         return VT_EXIT_USAGE;
     }
@@ -492,7 +505,7 @@ static void finish_stream(run_state *st, char **buffer)
         fclose(st->stream);
         char error[512];
         if (st->emitted > 0
-            && !vt_cli_write_file_atomic(args->output, *buffer, strlen(*buffer), error, sizeof error)) {
+            && !vt_cli_write_file_atomic(args->output, *buffer, st->buffer_size, error, sizeof error)) {
             fprintf(stderr, "vanthu: %s\n", error);
             st->failed = st->inputs->n;
         }

@@ -20,6 +20,7 @@ typedef enum vt_output_format {
     VT_FORMAT_JSONL,
     VT_FORMAT_ALTO,
     VT_FORMAT_HOCR,
+    VT_FORMAT_PDF,
     VT_FORMAT_COUNT
 } vt_output_format;
 

@@ -93,7 +93,8 @@ typedef struct choice {
 
 static const choice formats[] = {
     {"text", VT_FORMAT_TEXT}, {"json", VT_FORMAT_JSON}, {"jsonl", VT_FORMAT_JSONL},
-    {"alto", VT_FORMAT_ALTO}, {"hocr", VT_FORMAT_HOCR}, {NULL, 0},
+    {"alto", VT_FORMAT_ALTO}, {"hocr", VT_FORMAT_HOCR}, {"pdf", VT_FORMAT_PDF},
+    {NULL, 0},
 };
 static const choice ocr_modes[] = {
     {"auto", VT_OCR_AUTO}, {"always", VT_OCR_ALWAYS}, {"never", VT_OCR_NEVER}, {NULL, 0},

@@ -200,6 +200,14 @@ VT_API char *vt_document_json(const vt_document *doc, unsigned flags);
  * tagged so readers can leave them out. malloc'd, NULL when out of memory. */
 VT_API char *vt_document_alto(const vt_document *doc);
 VT_API char *vt_document_hocr(const vt_document *doc);
+/* The pages as a searchable PDF/A-2b: each page's stored image (a JPEG file's
+ * own bytes, 1-bit pages as CCITT G4, others lossless) with the words of
+ * vt_document_text as invisible text at their places, stamps and margin notes
+ * left out. A PDF whose every page kept its own text layer comes back as it
+ * was. `model_dir` as in vt_options (the text-layer font is found there).
+ * malloc'd bytes and *size; NULL with a malloc'd *error. */
+VT_API unsigned char *vt_document_pdf(const vt_document *doc, const char *model_dir,
+                                      size_t *size, char **error);
 VT_API void vt_document_free(vt_document *doc);
 
 /*

@@ -20,7 +20,7 @@ static void check(vt_xml *x, int rc)
         x->failed = true;
 }
 
-static bool open_writer(vt_xml *x)
+static bool open_writer(vt_xml *x, bool declared)
 {
     *x = (vt_xml){0};
     x->buffer = xmlBufferCreate();
@@ -32,19 +32,34 @@ static bool open_writer(vt_xml *x)
     }
     check(x, xmlTextWriterSetIndent(x->writer, 1));
     check(x, xmlTextWriterSetIndentString(x->writer, BAD_CAST " "));
-    check(x, xmlTextWriterStartDocument(x->writer, "1.0", "UTF-8", NULL));
+    if (declared)
+        check(x, xmlTextWriterStartDocument(x->writer, "1.0", "UTF-8", NULL));
     return true;
 }
 
 bool vt_xml_open(vt_xml *x)
 {
-    return open_writer(x);
+    return open_writer(x, true);
+}
+
+bool vt_xml_open_after_pi(vt_xml *x, const char *pi_target, const char *pi_text)
+{
+    if (!open_writer(x, false))
+        return false;
+    vt_xml_pi(x, pi_target, pi_text);
+    return true;
+}
+
+void vt_xml_pi(vt_xml *x, const char *target, const char *text)
+{
+    if (!x->failed)
+        check(x, xmlTextWriterWritePI(x->writer, BAD_CAST target, BAD_CAST text));
 }
 
 bool vt_xml_open_with_doctype(vt_xml *x, const char *name, const char *public_id,
                               const char *system_id)
 {
-    if (!open_writer(x))
+    if (!open_writer(x, true))
         return false;
     check(x, xmlTextWriterWriteDTD(x->writer, BAD_CAST name, BAD_CAST public_id,
                                    BAD_CAST system_id, NULL));

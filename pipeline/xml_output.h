@@ -23,6 +23,11 @@ bool vt_xml_open(vt_xml *x);
 /* With `doctype` set, the DOCTYPE line first: name, public and system ids. */
 bool vt_xml_open_with_doctype(vt_xml *x, const char *name, const char *public_id,
                               const char *system_id);
+/* No XML declaration; the processing instruction `pi_target pi_text` first
+ * (an XMP packet's header: XMP inside a PDF has no declaration). */
+bool vt_xml_open_after_pi(vt_xml *x, const char *pi_target, const char *pi_text);
+/* A processing instruction where the writer is. */
+void vt_xml_pi(vt_xml *x, const char *target, const char *text);
 void vt_xml_start(vt_xml *x, const char *element);
 void vt_xml_end(vt_xml *x);
 /* <element>text</element> */
