@@ -80,7 +80,7 @@ static HPDF_Image bilevel_image(pdf_writer *w, PIX *pix)
         return NULL;
     HPDF_Image image = HPDF_Image_LoadRaw1BitImageFromMem(
         w->pdf, (const HPDF_BYTE *)pixGetData(bytes), (HPDF_UINT)pixGetWidth(bytes),
-        (HPDF_UINT)pixGetHeight(bytes), (HPDF_UINT)pixGetWpl(bytes) * 4, HPDF_TRUE, HPDF_TRUE);
+        (HPDF_UINT)pixGetHeight(bytes), (HPDF_UINT)pixGetWpl(bytes) * 4, HPDF_FALSE, HPDF_TRUE);
     pixDestroy(&bytes);
     return image;
 }

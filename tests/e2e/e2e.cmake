@@ -85,3 +85,10 @@ add_test(NAME e2e/archive COMMAND ${CMAKE_CURRENT_LIST_DIR}/archive.sh $<TARGET_
   ${CMAKE_SOURCE_DIR}/fixtures ${CMAKE_SOURCE_DIR}/tests/schemas
   ${CMAKE_SOURCE_DIR}/tests/tools/archive_check.py)
 set_tests_properties(e2e/archive PROPERTIES LABELS e2e TIMEOUT 900)
+
+# The searchable PDF (-f pdf), read back with Poppler's tools and qpdf.
+find_program(VT_QPDF qpdf REQUIRED)
+find_program(VT_PDFTOTEXT pdftotext REQUIRED)
+add_test(NAME e2e/pdf_output COMMAND ${CMAKE_CURRENT_LIST_DIR}/pdf_output.sh $<TARGET_FILE:vanthu_cli>
+  ${CMAKE_SOURCE_DIR}/fixtures $<TARGET_FILE:vt_pixel_check> ${CMAKE_SOURCE_DIR}/tests/tools/pdf_words.py)
+set_tests_properties(e2e/pdf_output PROPERTIES LABELS e2e TIMEOUT 900)

@@ -2,6 +2,7 @@
  * pixel_check.c — whether a rendered PDF page shows the input image exactly.
  *
  *   vt_pixel_check INPUT PAGE RENDERED   (PAGE: 1-based, for multipage TIFF)
+ *   vt_pixel_check INPUT                 prints "WIDTH HEIGHT DEPTH" of page 1
  *
  * Both images are decoded with Leptonica and compared at the input's depth
  * class: 1-bit and grey inputs as 8-bit grey, colour as RGB. Prints the size
@@ -33,6 +34,14 @@ static PIX *as(PIX *pix, bool colour)
 int main(int argc, char **argv)
 {
     setMsgSeverity(L_SEVERITY_NONE);
+    if (argc == 2) {
+        PIX *pix = read_page(argv[1], 1);
+        if (!pix)
+            return 2;
+        printf("%d %d %d\n", pixGetWidth(pix), pixGetHeight(pix), pixGetDepth(pix));
+        pixDestroy(&pix);
+        return 0;
+    }
     if (argc != 4) {
         fprintf(stderr, "usage: vt_pixel_check INPUT PAGE RENDERED\n");
         return 2;
