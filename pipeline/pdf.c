@@ -356,9 +356,15 @@ static bool replace_to_unicode(pdf_writer *w)
 static bool load_font(pdf_writer *w, const char *model_dir)
 {
     char *path = vt_model_path(model_dir, FONT_FILE);
+    FILE *probe = path ? fopen(path, "rb") : NULL;
+    if (!probe && path && model_dir && *model_dir) {
+        /* A --model-dir holding only the language model: the installed font. */
+        free(path);
+        path = vt_model_path(NULL, FONT_FILE);
+        probe = path ? fopen(path, "rb") : NULL;
+    }
     if (!path)
         return fail(w, NULL), false;
-    FILE *probe = fopen(path, "rb");
     if (!probe) {
         fail(w, vt_format("cannot open the PDF text-layer font %s (rebuild it with "
                           "models/fonts/build-glyphless.py)", path));
