@@ -112,6 +112,10 @@ static bool add_metadata_stream(HPDF_Doc pdf, const char *xmp)
 static bool add_srgb_output_intent(HPDF_Doc pdf)
 {
     cmsHPROFILE srgb = cmsCreate_sRGBProfile();
+    /* Little CMS makes a version 4.3 profile; PDF/A-2 names ICC.1:2004-10 (4.2)
+     * and PDF/A-1 readers know version 2 only: 2.1 suits every reader. */
+    if (srgb)
+        cmsSetProfileVersion(srgb, 2.1);
     cmsUInt32Number size = 0;
     void *bytes = NULL;
     bool ok = srgb && cmsSaveProfileToMem(srgb, NULL, &size) && size > 0

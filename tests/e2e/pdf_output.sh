@@ -7,7 +7,8 @@
 # decodes exactly the input's pixels from it, and the page is the image's size
 # at its dpi. A PDF that kept its own text layer is
 # returned unchanged. Bad cases: an output path that cannot be made fails the
-# input by name and leaves nothing; several PDFs without -o is a usage error.
+# input by name and leaves nothing, so does a disk that fills; several PDFs
+# without -o is a usage error.
 # usage: pdf_output.sh VANTHU FIXTURES PIXEL_CHECK WORDS_CHECK
 set -u
 vanthu=$1 fixtures=$2 pixel_check=$3 words_check=$4
@@ -56,6 +57,11 @@ touch "$T/a-file"
 check "an output path that cannot be made fails" test $? -ne 0
 check "the failure names the output" grep -q "a-file/sub/notice.pdf" "$T/bad.err"
 check "nothing is left of it" test -z "$(find "$T" -name 'notice.pdf*')"
+# A disk that fills: a 100 KiB file-size limit lets the text through, not the
+# PDF (about 200 KB), so neither may be left.
+(ulimit -f 100; "$vanthu" -q -f text,pdf -o "$T/full/" "$sample" 2> "$T/full.err")
+check "a PDF that cannot be written fails the input" test $? -eq 1
+check "no output is left of it" test -z "$(find "$T/full" -type f ! -name '.vanthu-manifest.tsv')"
 "$vanthu" -f pdf "$sample" "$sample" > /dev/null 2> "$T/usage.err"
 check "several PDFs without -o is a usage error" test $? -eq 2
 "$vanthu" -f pdf "$sample" > "$T/stdout.pdf" 2> /dev/null

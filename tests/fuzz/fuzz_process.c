@@ -12,12 +12,14 @@
  * decodes in milliseconds.
  *
  * Whatever the bytes, the result is a document (never NULL but for memory),
- * its text is valid UTF-8, its JSON record parses, and its ALTO and hOCR are
- * well-formed XML.
+ * its text is valid UTF-8, its JSON record parses, its ALTO and hOCR are
+ * well-formed XML, and its searchable PDF (when it has pages to show) opens in
+ * Poppler with one page per page of the document.
  */
 #include <json-c/json.h>
 #include <leptonica/allheaders.h>
 #include <libxml/parser.h>
+#include <poppler.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +31,27 @@
 #include "vanthu.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
+/* A PDF Poppler opens, with the document's pages. No PDF (the document failed,
+ * or a page has no image to show) is fine when the reason is given. */
+static void check_pdf(const vt_document *doc)
+{
+    size_t size = 0;
+    char *error = NULL;
+    unsigned char *pdf = vt_document_pdf(doc, getenv("VT_FUZZ_MODEL_DIR"), &size, &error);
+    if (!pdf) {
+        if (!error)
+            return;     /* out of memory */
+        free(error);
+        return;
+    }
+    GBytes *bytes = g_bytes_new_take(pdf, size);
+    PopplerDocument *opened = poppler_document_new_from_bytes(bytes, NULL, NULL);
+    if (!opened || (size_t)poppler_document_get_n_pages(opened) != vt_document_page_count(doc))
+        abort();
+    g_object_unref(opened);
+    g_bytes_unref(bytes);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_STAGES 64
@@ -137,6 +160,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_json(doc);
     check_xml(vt_document_alto(doc));
     check_xml(vt_document_hocr(doc));
+    check_pdf(doc);
     vt_document_free(doc);
     return 0;
 }
