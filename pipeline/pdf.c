@@ -256,7 +256,8 @@ static void show_line(pdf_writer *w, HPDF_Page pdf_page, const vt_page *page, do
         double stretch = 100.0 * (x1 - x0) / ((double)chars * GLYPH_ADVANCE * size);
         stretch = stretch < MIN_STRETCH ? MIN_STRETCH : stretch > MAX_STRETCH ? MAX_STRETCH
                                                                              : stretch;
-        HPDF_Page_SetHorizontalScalling(pdf_page, (HPDF_REAL)stretch);
+        /* Hundredths are plenty; libharu would print five decimals per word. */
+        HPDF_Page_SetHorizontalScalling(pdf_page, (HPDF_REAL)(round(stretch * 100) / 100));
         HPDF_Page_TextOut(pdf_page, (HPDF_REAL)(x0 - line->box.x), 0, text);
         free(text);
     }

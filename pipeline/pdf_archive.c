@@ -112,10 +112,11 @@ static bool add_metadata_stream(HPDF_Doc pdf, const char *xmp)
 static bool add_srgb_output_intent(HPDF_Doc pdf)
 {
     cmsHPROFILE srgb = cmsCreate_sRGBProfile();
-    /* Little CMS makes a version 4.3 profile; PDF/A-2 names ICC.1:2004-10 (4.2)
-     * and PDF/A-1 readers know version 2 only: 2.1 suits every reader. */
+    /* Little CMS makes a version 4.3 profile; PDF/A-2 names ICC.1:2004-10,
+     * version 4.2, which has the same tags. (Version 2 has no parametric
+     * curves: its tone curves become 8.5 KB of tables, in every PDF.) */
     if (srgb)
-        cmsSetProfileVersion(srgb, 2.1);
+        cmsSetProfileVersion(srgb, 4.2);
     cmsUInt32Number size = 0;
     void *bytes = NULL;
     bool ok = srgb && cmsSaveProfileToMem(srgb, NULL, &size) && size > 0
@@ -128,6 +129,7 @@ static bool add_srgb_output_intent(HPDF_Doc pdf)
     ok = intents != NULL;
     if (ok) {
         const char *name = "sRGB IEC61966-2.1";
+        profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
         HPDF_STATUS rc = HPDF_Dict_AddNumber(profile, "N", 3);
         rc += HPDF_Stream_Write(profile->stream, bytes, size);
         rc += HPDF_Xref_Add(pdf->xref, intent);

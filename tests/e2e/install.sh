@@ -2,7 +2,7 @@
 # install.sh — vanthu as a user installs it: `cmake --install` into a prefix that
 # is then moved, and the Debian package from cpack installed into a scratch root.
 # Both must run the bundled sample with the source tree out of the picture, and
-# carry the model, the schema, the man page and the bash completion.
+# carry the model, the PDF's font, the schema, the man page and the bash completion.
 # usage: install.sh BUILD_DIR SAMPLE_IMAGE
 set -u
 build=$1 sample=$2
@@ -21,6 +21,9 @@ check "the model is the installed one, found beside the library" \
 "$P/bin/vanthu" "$sample" > "$T/sample.txt" 2> "$T/sample.err"
 check "installed program reads the sample" grep -q "Số:" "$T/sample.txt"
 check "the JSON schema is installed" grep -q '"\$schema"' "$P/share/vanthu/output-schema.json"
+"$P/bin/vanthu" -q -f pdf -o "$T/sample.pdf" "$sample" 2> "$T/pdf.err"
+check "installed program writes a PDF (its text-layer font found beside the library)" \
+  bash -c "pdffonts '$T/sample.pdf' | grep -q VanthuGlyphless"
 man=$P/share/man/man1/vanthu.1
 check "the man page is installed" test -s "$man"
 missing=""
