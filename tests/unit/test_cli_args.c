@@ -60,6 +60,9 @@ static const struct {
     {{"vanthu", "-f", "alto,json,text", "-o", "out/", "a.png"},
      {.ok = true, .format = VT_FORMAT_ALTO, .formats = "alto,json,text", .jobs = 1, .verbosity = 1,
       .n_inputs = 1, .output = "out/", .lang = "vie"}},
+    {{"vanthu", "-f", "pdf,json,text", "-o", "out/", "a.pdf"},
+     {.ok = true, .format = VT_FORMAT_PDF, .formats = "pdf,json,text", .jobs = 1, .verbosity = 1,
+      .n_inputs = 1, .output = "out/", .lang = "vie"}},
     {{"vanthu", "-f", "hocr,hocr", "a.png"},
      {.ok = true, .format = VT_FORMAT_HOCR, .formats = "hocr", .jobs = 1, .verbosity = 1,
       .n_inputs = 1, .lang = "vie"}},
@@ -149,7 +152,7 @@ static void test_parse_table(void **state)
         assert_int_equal(args.action, w->action);
         assert_int_equal(args.format, w->format);
         if (w->formats) {
-            static const char *const names[] = {"text", "json", "jsonl", "alto", "hocr"};
+            static const char *const names[] = {"text", "json", "jsonl", "alto", "hocr", "pdf"};
             char list[64] = "";
             for (size_t f = 0; f < args.n_formats; f++)
                 snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", f ? "," : "",
