@@ -204,10 +204,8 @@ void vt_page_stored_as_is(vt_page *page);
 void vt_page_turned(vt_page *page, int quarters, int width, int height);
 void vt_page_rotated(vt_page *page, double radians, int width, int height);
 void vt_page_scaled(vt_page *page, double factor);
-/* A box of the current image on the stored image: the smallest upright box
- * holding the four corners mapped there. */
-void vt_page_box_on_stored(const vt_page *page, vt_box box, double *x0, double *y0,
-                           double *x1, double *y1);
+/* A point of the current image on the stored image. */
+void vt_page_point_on_stored(const vt_page *page, double x, double y, double *sx, double *sy);
 
 /* The smallest box holding a and b; a box without geometry (w == 0) adds nothing. */
 vt_box vt_box_union(vt_box a, vt_box b);

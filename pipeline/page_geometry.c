@@ -26,11 +26,6 @@ static vt_affine compose(vt_affine outer, vt_affine inner)
     };
 }
 
-static void apply(vt_affine m, double x, double y, double *ox, double *oy)
-{
-    *ox = m.a * x + m.b * y + m.c;
-    *oy = m.d * x + m.e * y + m.f;
-}
 
 /* The new image's point (X, Y) was, before the change, at to_old(X, Y). */
 static void moved(vt_page *page, vt_affine to_old)
@@ -74,18 +69,9 @@ void vt_page_scaled(vt_page *page, double factor)
         moved(page, (vt_affine){.a = 1 / factor, .e = 1 / factor});
 }
 
-void vt_page_box_on_stored(const vt_page *page, vt_box box, double *x0, double *y0,
-                           double *x1, double *y1)
+void vt_page_point_on_stored(const vt_page *page, double x, double y, double *sx, double *sy)
 {
-    const double xs[2] = {box.x, (double)box.x + box.w}, ys[2] = {box.y, (double)box.y + box.h};
-    *x0 = *y0 = INFINITY;
-    *x1 = *y1 = -INFINITY;
-    for (int i = 0; i < 4; i++) {
-        double x, y;
-        apply(page->stored.from_current, xs[i & 1], ys[i >> 1], &x, &y);
-        *x0 = fmin(*x0, x);
-        *y0 = fmin(*y0, y);
-        *x1 = fmax(*x1, x);
-        *y1 = fmax(*y1, y);
-    }
+    const vt_affine *m = &page->stored.from_current;
+    *sx = m->a * x + m->b * y + m->c;
+    *sy = m->d * x + m->e * y + m->f;
 }

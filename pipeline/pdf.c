@@ -193,16 +193,10 @@ typedef struct line_frame {
 static void point_on_page(const vt_page *page, double k, double page_height, double x, double y,
                           double *px, double *py)
 {
-    vt_box dot = {(int)x, (int)y, 0, 0};
-    double x0, y0, x1, y1;
-    vt_page_box_on_stored(page, dot, &x0, &y0, &x1, &y1);
-    /* vt_box holds ints: keep the fraction the cast dropped. */
-    const vt_affine *m = &page->stored.from_current;
-    double fx = x - (int)x, fy = y - (int)y;
-    x0 += m->a * fx + m->b * fy;
-    y0 += m->d * fx + m->e * fy;
-    *px = k * x0;
-    *py = page_height - k * y0;
+    double sx, sy;
+    vt_page_point_on_stored(page, x, y, &sx, &sy);
+    *px = k * sx;
+    *py = page_height - k * sy;
 }
 
 static line_frame line_frame_of(const vt_page *page, double k, double page_height, vt_box line)
