@@ -298,13 +298,30 @@ static bool garbled_issuer(const char *s, size_t len, size_t pos, const allowlis
     return true;
 }
 
+/* A hyphen OCR read as a colon, between two groups with no space ("1987/TB:STC"):
+ * a colon never joins a symbol's groups, and "Số: 12/TB" puts its colon before
+ * the number, not inside it. Only before a group of capitals. */
+static bool colon_for_hyphen(const char *s, size_t len, size_t pos, size_t *next,
+                             unsigned *flags)
+{
+    if (pos + 1 >= len || s[pos] != ':')
+        return false;
+    char probe[GROUP_BYTES];
+    size_t end;
+    if (!read_group(s, len, pos + 1, false, probe, &end) || !all_upper(probe))
+        return false;
+    *next = pos + 1;
+    *flags |= VT_DOCNUM_REPAIRED;
+    return true;
+}
+
 /* A group hyphen at pos that really joins a group: after a spaced hyphen only an
  * all-capital group counts. */
 static bool joins_group(const char *s, size_t len, size_t pos, size_t *next, unsigned *flags)
 {
     bool spaced;
     if (!group_hyphen(s, len, pos, next, &spaced))
-        return false;
+        return colon_for_hyphen(s, len, pos, next, flags);
     if (!spaced)
         return true;
     char probe[GROUP_BYTES];
@@ -625,13 +642,21 @@ static bool after_so_label(const char *s, size_t len, size_t pos, size_t *number
     return true;
 }
 
-/* The own number: "Số:" opening a line (after spaces or Markdown marks). */
+/* What may stand before "Số:" at a line's start: spaces, Markdown marks, and
+ * the specks and rules OCR reads from a stamp's edge or dirt (". Số:", "| Số:"). */
+static bool before_own_label(char c)
+{
+    return c == ' ' || c == '\t' || c == '*' || c == '#' || c == '.' || c == '|' || c == ','
+           || c == '_';
+}
+
+/* The own number: "Số:" opening a line. */
 static bool find_own_symbol(const char *text, size_t len, symbol *sym)
 {
     size_t line = 0;
     while (line < len) {
         size_t p = line;
-        while (p < len && (text[p] == ' ' || text[p] == '\t' || text[p] == '*' || text[p] == '#'))
+        while (p < len && before_own_label(text[p]))
             p++;
         size_t at;
         if (after_so_label(text, len, p, &at) && parse_symbol(text, len, at, true, NULL, sym))

@@ -52,6 +52,8 @@ static const struct {
     {"30/2020/N4-CP", "30/2020/NĐ-CP|normative|NĐ|30|CP|2020|R"},
     {"2O5/TB-SYT", "205/TB-SYT|admin|TB|205|SYT|0|R"},
     {"5/HD-UBND", "5/HD-UBND|admin|HD|5|UBND|0|"}, /* HD is itself a type: no Đ */
+    {"1987/TB:STC", "1987/TB-STC|admin|TB|1987|STC|0|R"},   /* a hyphen read as a colon */
+    {"1987/TB: STC", ""},       /* spaced: a colon before the text, not in the symbol */
     /* not certain, or not a symbol at all */
     {"881TB-SYT", ""},
     {"88/1B-8/1", ""}, /* the issuer needs an allowlist */
@@ -110,6 +112,9 @@ static const struct {
     {"\n\nSố: /TB-UBND\n\nLạng Sơn, ngày tháng 10 năm 2024", "/TB-UBND", ""},
     {"Số: ....../TB-VP", "/TB-VP", ""},
     {"Số: 0764\nNgày: 21/4/2025", "", ""},
+    /* a speck or a stamp's edge read before the label */
+    {"N XƯƠNG\n. Số: 50/QĐ-UBND\n", "50/QĐ-UBND", ""},
+    {"| Số: 12/TB-SYT\n", "12/TB-SYT", ""},
     {"", "", ""},
 };
 
