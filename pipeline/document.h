@@ -22,6 +22,15 @@ typedef struct vt_box {
     int x, y, w, h;             /* pixels in the page image; w == 0: no geometry */
 } vt_box;
 
+/* How sure a read value is: `confidence` 0–1, and whether it could be wrong
+ * (`needs_review`). A value read once, by a reader that weighs no second
+ * reading, is left unweighed (weighed false): written as 0.5, to be reviewed. */
+typedef struct vt_sureness {
+    bool weighed;
+    float confidence;
+    bool needs_review;
+} vt_sureness;
+
 /* Another reading Tesseract considered for one symbol of a word ("ẩ" where it
  * printed "ấ"): the evidence a repair stage needs to change a letter. */
 typedef struct vt_alternative {

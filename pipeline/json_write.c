@@ -95,6 +95,20 @@ json_object *vt_json_share(double value)
     return json_object_new_double_s(round(value * 1000.0) / 1000.0, text);
 }
 
+void vt_json_add_sureness(json_object *review, const char *key, bool present, vt_sureness sure,
+                          bool *ok)
+{
+    if (!present)
+        return;
+    json_object *obj = vt_json_new_object(ok);
+    if (!obj)
+        return;
+    vt_json_add(obj, "confidence", vt_json_share(sure.weighed ? sure.confidence : 0.5), ok);
+    vt_json_add(obj, "needs_review", json_object_new_boolean(!sure.weighed || sure.needs_review),
+                ok);
+    vt_json_add(review, key, obj, ok);
+}
+
 json_object *vt_json_box(vt_box box, bool *ok)
 {
     json_object *arr = vt_json_new_array(ok);

@@ -35,6 +35,11 @@ json_object *vt_json_new_array(bool *ok);
 json_object *vt_json_rounded(double value);
 /* A share 0–1, to three places. */
 json_object *vt_json_share(double value);
+
+/* review[key] = {"confidence": …, "needs_review": …} for a value that is present;
+ * an unweighed one is written as 0.5, to be reviewed. */
+void vt_json_add_sureness(json_object *review, const char *key, bool present, vt_sureness sure,
+                          bool *ok);
 /* [x, y, w, h]. */
 json_object *vt_json_box(vt_box box, bool *ok);
 

@@ -105,7 +105,12 @@ char *vt_ocr_read_part(vt_ocr *ocr, PIX *image, int dpi, float scale, vt_ocr_lay
     PIX *scaled = scale == 1.0f ? pixClone(image) : pixScale(image, scale, scale);
     if (!scaled)
         return NULL;
-    TessBaseAPISetPageSegMode(api, layout == VT_OCR_ONE_LINE ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK);
+    TessBaseAPISetPageSegMode(api, layout == VT_OCR_ONE_BLOCK ? PSM_SINGLE_BLOCK : PSM_SINGLE_LINE);
+    /* A numbering stamp's digit face reads as letters to a model of words ("1944"
+     * as "tòá4"); with the alphabet cut to what numbers and dates are made of,
+     * the same strokes can only be digits. */
+    if (layout == VT_OCR_DIGITS_LINE)
+        TessBaseAPISetVariable(api, "tessedit_char_whitelist", "0123456789/.-:");
     TessBaseAPISetImage2(api, scaled);
     TessBaseAPISetSourceResolution(api, (int)(scale * dpi));
     char *text = TessBaseAPIGetUTF8Text(api);
@@ -115,6 +120,8 @@ char *vt_ocr_read_part(vt_ocr *ocr, PIX *image, int dpi, float scale, vt_ocr_lay
     TessDeleteText(text);
     TessBaseAPIClear(api);
     TessBaseAPISetPageSegMode(api, PSM_AUTO);   /* what pages are read with */
+    if (layout == VT_OCR_DIGITS_LINE)
+        TessBaseAPISetVariable(api, "tessedit_char_whitelist", "");
     pixDestroy(&scaled);
     return copy;
 }

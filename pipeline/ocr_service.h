@@ -21,6 +21,8 @@ struct Pix;
 typedef enum vt_ocr_layout {
     VT_OCR_ONE_LINE,            /* a single line of text */
     VT_OCR_ONE_BLOCK,           /* a single block of lines (a stamp's) */
+    VT_OCR_DIGITS_LINE,         /* a single line read as digits and the separators
+                                 * of numbers and dates only (0-9 / . - :) */
 } vt_ocr_layout;
 
 /* Recognise the page's image (at page->dpi) with automatic page segmentation,

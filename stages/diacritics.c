@@ -23,6 +23,7 @@
 #include "fused.h"
 #include "model_path.h"
 #include "seal_output.h"
+#include "receipt_stamp_output.h"
 #include "stages.h"
 #include "strbuf.h"
 #include "syllable.h"
@@ -317,6 +318,28 @@ static vt_status repair_seal(const vt_lm *lm, vt_seal *seal, vt_stage_context *c
     return VT_OK;
 }
 
+/* The receipt stamp's organisation is a name read off small, often faded ink
+ * ("TRUNG TÂM KIẾM SOÁT BỆNH TÂT"): repaired like the seal's. */
+static vt_status repair_stamp_org(const vt_lm *lm, vt_document *doc, vt_stage_context *ctx)
+{
+    vt_receipt_stamp *stamp = vt_document_receipt_stamp(doc);
+    if (!stamp || !stamp->org)
+        return VT_OK;
+    vt_diacritics_result result;
+    char *error = NULL;
+    if (!vt_diacritics_apply(lm, VT_DIACRITICS_REPAIR, stamp->org, strlen(stamp->org), NULL, 0,
+                             &result, &error)) {
+        vt_status status = vt_stage_fail(ctx, "%s", error ? error : "out of memory");
+        free(error);
+        return status;
+    }
+    free(stamp->org);
+    stamp->org = result.text;
+    result.text = NULL;
+    vt_diacritics_result_free(&result);
+    return VT_OK;
+}
+
 static vt_status run(vt_document *doc, vt_stage_context *ctx)
 {
     const vt_options *opt = vt_stage_context_options(ctx);
@@ -342,6 +365,8 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
                 if (!restyle_line(&block->lines[l], style))
                     return vt_stage_fail(ctx, "out of memory");
         }
+    if (repair_stamp_org(lm, doc, ctx) != VT_OK)
+        return VT_ERROR;
     vt_seal_list *seals = vt_document_seals(doc);
     for (size_t i = 0; mode == VT_DIACRITICS_REPAIR && seals && i < seals->count; i++)
         if (repair_seal(lm, &seals->items[i], ctx) != VT_OK)

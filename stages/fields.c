@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "field_sureness.h"
 #include "fields_output.h"
 #include "stages.h"
 
@@ -123,6 +124,7 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
         vt_notice_fields_free(f);
         return vt_stage_fail(ctx, "%s", error);
     }
+    vt_fields_weigh(doc, f);
     if (!vt_document_set_output(doc, &vt_fields_output, f))
         return vt_stage_fail(ctx, "out of memory");
     return VT_OK;

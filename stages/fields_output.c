@@ -141,6 +141,14 @@ static json_object *document_json(const vt_notice_fields *f, bool *ok)
         vt_json_add_null(obj, "signer");
     vt_json_add(obj, "national_name", json_object_new_boolean(h->has_national_name), ok);
     vt_json_add(obj, "motto", json_object_new_boolean(h->has_motto), ok);
+    json_object *review = vt_json_new_object(ok);
+    if (review) {
+        vt_json_add_sureness(review, "issuer", h->n_issuer > 0, f->issuer_sure, ok);
+        vt_json_add_sureness(review, "number", f->number != NULL, f->number_sure, ok);
+        vt_json_add_sureness(review, "date", f->document_date < f->dates.count, f->date_sure, ok);
+        vt_json_add_sureness(review, "signer", h->signer.name != NULL, f->signer_sure, ok);
+        vt_json_add(obj, "review", review, ok);
+    }
     return obj;
 }
 

@@ -17,6 +17,7 @@ typedef struct vt_notice_fields {
     vt_docnum *number;          /* the notice's own "Số: …"; owned, NULL when absent */
     vt_header header;           /* issuer, place, type, title, recipients, signer */
     size_t document_date;       /* index in dates of the notice's own date; SIZE_MAX: none */
+    vt_sureness number_sure, date_sure, issuer_sure, signer_sure;
 } vt_notice_fields;
 
 extern const vt_output_kind vt_fields_output;

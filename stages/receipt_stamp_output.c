@@ -17,6 +17,9 @@ void vt_receipt_stamp_free(vt_receipt_stamp *stamp)
     free(stamp->date);
     free(stamp->forwarded_to);
     free(stamp->raw);
+    for (size_t i = 0; i < stamp->n_date_readings; i++)
+        free(stamp->date_readings[i]);
+    free(stamp->date_readings);
     free(stamp);
 }
 
@@ -44,6 +47,14 @@ static void write_json(const void *value, const vt_document *doc, json_object *r
     vt_json_add_string_or_null(obj, "raw", stamp->raw, ok);
     vt_json_add(obj, "page", json_object_new_int(stamp->page), ok);
     vt_json_add(obj, "box", vt_json_box(stamp->box, ok), ok);
+    json_object *review = vt_json_new_object(ok);
+    if (review) {
+        vt_json_add_sureness(review, "org", stamp->org != NULL, stamp->org_sure, ok);
+        vt_json_add_sureness(review, "number", stamp->number != NULL, stamp->number_sure, ok);
+        vt_json_add_sureness(review, "date", stamp->date != NULL, stamp->date_sure, ok);
+        vt_json_add_sureness(review, "forwarded_to", stamp->forwarded_to != NULL, stamp->forwarded_sure, ok);
+        vt_json_add(obj, "review", review, ok);
+    }
     vt_json_add(record, "receipt_stamp", obj, ok);
 }
 

@@ -19,6 +19,11 @@ typedef struct vt_receipt_stamp {
     char *date;                 /* ISO 8601, only when a valid calendar date was read */
     char *forwarded_to;         /* the "Chuyển:" entry */
     char *raw;                  /* everything OCR read in the stamp */
+    vt_sureness org_sure, number_sure, date_sure, forwarded_sure;
+    char **date_readings;       /* every date its readings gave (ISO, repeats kept),
+                                 * for the fields stage to weigh against the
+                                 * notice's own date; owned */
+    size_t n_date_readings;
     bool ink_on_page;           /* its lettering is still on the page image (a 1-bit
                                  * scan): OCR reads it with the print */
 } vt_receipt_stamp;

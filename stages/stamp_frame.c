@@ -11,8 +11,9 @@
  * dilation across them so that a stamp set down a few degrees askew still gives
  * long unbroken runs. A rectangle of such lines of the stamp's size whose
  * content reads like a stamp (a number and a date, or one of them and a
- * routing) is the stamp. Red or violet ink scanned in grey is lighter than black
- * print: when the frame is clearly lighter, the stamp's grey is lifted out of the
+ * routing) is the stamp; it is read as stamp_reader reads a stamp's box, each
+ * field the value its readings agree on. Red or violet ink scanned in grey is
+ * lighter than black print: when the frame is clearly lighter, the stamp's grey is lifted out of the
  * box, read on its own and whitened on the page, while the print, also under it,
  * stays. On a 1-bit page the ink is as black as the print: the box is read as it
  * is for the fields and the page is left alone (whitening the frame's lines cut
@@ -29,6 +30,7 @@
 #include "receipt_stamp_output.h"
 #include "stages.h"
 #include "stamp_fields.h"
+#include "stamp_reader.h"
 
 /* The stamp sits in the upper part of the page; the rest is not searched. */
 #define SEARCH_FRACTION 0.55
@@ -239,7 +241,7 @@ static PIX *light_ink(PIX *box_grey, int cut)
 
 /* What a stamp says: an arrival number and date, or one of them and a routing. A
  * ruled box of the header that is not the stamp says neither. */
-static bool reads_like_stamp(const vt_stamp_fields *f)
+static bool reads_like_stamp(const vt_receipt_stamp *f)
 {
     int read = (f->number != NULL) + (f->date != NULL);
     return read == 2 || (read == 1 && f->forwarded_to != NULL);
@@ -259,28 +261,16 @@ static PIX *separable_ink(PIX *page, PIX *box_grey, PIX *lines, bool *ok)
     return ink;
 }
 
-/* Record the stamp (its reading taken over) and, when its ink could be told from
- * the print, take that ink off the page. */
-static int record(vt_document *doc, vt_page *page, BOX *box, vt_stamp_fields *fields,
-                  char *raw, PIX *ink)
+/* Record the stamp (taken over) and, when its ink could be told from the print,
+ * take that ink off the page. */
+static int record(vt_document *doc, vt_page *page, vt_receipt_stamp *stamp, PIX *ink)
 {
-    vt_receipt_stamp *stamp = calloc(1, sizeof *stamp);
-    if (!stamp) {
-        free(raw);
-        vt_stamp_fields_free(fields);
-        return -1;
-    }
-    l_int32 x, y, w, h;
-    boxGetGeometry(box, &x, &y, &w, &h);
-    *stamp = (vt_receipt_stamp){.page = page->number, .box = {x, y, w, h}, .org = fields->org,
-                                .number = fields->number, .date = fields->date,
-                                .forwarded_to = fields->forwarded_to, .raw = raw,
-                                .ink_on_page = ink == NULL};
+    stamp->ink_on_page = ink == NULL;
     if (!vt_document_offer_receipt_stamp(doc, stamp))
         return -1;
     if (ink) {
         /* ink is set only on an 8-bpp page (separable_ink): paper is 255 */
-        pixPaintThroughMask(page->image, ink, x, y, 255);
+        pixPaintThroughMask(page->image, ink, stamp->box.x, stamp->box.y, 255);
         vt_page_forget_binary(page);    /* its pixels changed in place */
     }
     return 0;
@@ -298,20 +288,24 @@ static int take_stamp(vt_document *doc, vt_page *page, PIX *grey, frame *f,
     PIX *layer = !ok ? NULL : ink ? pixConvert1To8(NULL, ink, 255, 0) : pixClone(box_grey);
     ok = ok && layer;
     pixDestroy(&box_grey);
-    /* Stamp lettering is 8–9 pt: read at twice the size, as receipt_stamp does. */
-    char *raw = layer ? vt_ocr_read_part(ocr, layer, page->dpi, 2.0f, VT_OCR_ONE_BLOCK, NULL)
-                      : NULL;
+    vt_stamp_reading reading = {0};
+    if (ok && vt_stamp_read(ocr, layer, page->dpi, &reading) != 0)
+        ok = false;
     pixDestroy(&layer);
-    vt_stamp_fields fields = {0};
-    int status = 0;
-    if (!ok || (raw && vt_stamp_fields_parse(raw, &fields) != 0))
-        status = -1;
-    else if (raw && reads_like_stamp(&fields)) {
-        status = record(doc, page, f->box, &fields, raw, ink);
-        raw = NULL;             /* the stamp's now */
-    } else
-        vt_stamp_fields_free(&fields);
-    free(raw);
+    vt_receipt_stamp *stamp = ok ? calloc(1, sizeof *stamp) : NULL;
+    ok = stamp != NULL;
+    if (ok) {
+        l_int32 x, y, w, h;
+        boxGetGeometry(f->box, &x, &y, &w, &h);
+        *stamp = (vt_receipt_stamp){.page = page->number, .box = {x, y, w, h}};
+        ok = vt_stamp_vote(&reading, 1, stamp) == 0;
+    }
+    vt_stamp_reading_clear(&reading);
+    int status = ok ? 0 : -1;
+    if (ok && reads_like_stamp(stamp))
+        status = record(doc, page, stamp, ink);
+    else
+        vt_receipt_stamp_free(stamp);
     pixDestroy(&ink);
     return status;
 }

@@ -279,6 +279,87 @@ static bool reads_as_name(const char *s)
     return tokens > 0 && 2 * syllables >= tokens;
 }
 
+/* An abbreviation a body's name is written with: two or more capitals (UBND,
+ * HĐND, TB&XH, P.NV). */
+static bool is_abbreviation(const char *s, size_t len)
+{
+    size_t capitals = 0;
+    for (size_t pos = 0; pos < len;) {
+        int32_t c = vt_utf8_next(s, len, &pos);
+        if ((c >= 'A' && c <= 'Z') || c == 0x110)
+            capitals++;
+        else if (c != '&' && c != '.')
+            return false;
+    }
+    return capitals >= 2;
+}
+
+bool vt_stamp_name_word(const char *s, size_t len)
+{
+    return vt_syllable_valid(s, len) || is_abbreviation(s, len);
+}
+
+/* Cut from a name the tokens at either end that are neither a syllable nor an
+ * abbreviation: the frame's edge and print beside the stamp, read as "|", "_",
+ * "x" ("| UBND HUYỆN TIÊN DU |"). In place; whether anything was cut. */
+static bool trim_name(char *name)
+{
+    size_t len = strlen(name), start = 0, end = len;
+    while (start < end) {
+        size_t from = start + strspn(name + start, " ");
+        size_t to = from + strcspn(name + from, " ");
+        if (to > end)
+            to = end;
+        if (from < to && vt_stamp_name_word(name + from, to - from))
+            break;
+        start = to;
+    }
+    while (end > start) {
+        size_t to = end;
+        while (to > start && name[to - 1] == ' ')
+            to--;
+        size_t from = to;
+        while (from > start && name[from - 1] != ' ')
+            from--;
+        /* a full stop or comma after the last word is the print's, not the name's */
+        size_t word_end = to;
+        while (word_end > from && (name[word_end - 1] == '.' || name[word_end - 1] == ','))
+            word_end--;
+        if (from < word_end && vt_stamp_name_word(name + from, word_end - from)) {
+            end = word_end;
+            break;
+        }
+        end = from;
+    }
+    start += strspn(name + start, " ");
+    bool cut = start > 0 || end < len;
+    memmove(name, name + start, end > start ? end - start : 0);
+    name[end > start ? end - start : 0] = '\0';
+    return cut;
+}
+
+int vt_stamp_line_label(const char *line, vt_stamp_line_kind *kind)
+{
+    char *folded = fold_to_ascii(line, strlen(line));
+    if (!folded)
+        return -1;
+    const char *label = skip_noise(folded);
+    if (strncmp(label, "den ", 4) == 0)   /* "ĐẾN Số: 0417": the big word read in */
+        label = skip_noise(label + 4);
+    if (starts_with_label(label, "so va ky hieu") || starts_with_label(label, "luu ho so"))
+        *kind = VT_STAMP_LINE_FILE;
+    else if (is_number_label(label))
+        *kind = VT_STAMP_LINE_NUMBER;
+    else if (starts_with_label(label, "ngay"))
+        *kind = VT_STAMP_LINE_DATE;
+    else if (starts_with_label(label, "chuyen"))
+        *kind = VT_STAMP_LINE_ROUTING;
+    else
+        *kind = VT_STAMP_LINE_OTHER;
+    free(folded);
+    return 0;
+}
+
 int vt_stamp_fields_parse(const char *text, vt_stamp_fields *out)
 {
     *out = (vt_stamp_fields){0};
@@ -299,6 +380,8 @@ int vt_stamp_fields_parse(const char *text, vt_stamp_fields *out)
         }
         p += len + (p[len] == '\n');
     }
+    if (out->org)
+        out->org_cut = trim_name(out->org);
     if (out->org && !reads_as_name(out->org)) {
         free(out->org);
         out->org = NULL;

@@ -10,17 +10,39 @@
 #ifndef VT_STAMP_FIELDS_H
 #define VT_STAMP_FIELDS_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 typedef struct vt_stamp_fields {
     char *org;            /* each owned, NULL when not found */
     char *number;         /* digits only */
     char *date;           /* ISO 8601 yyyy-mm-dd, only for a valid calendar date */
     char *forwarded_to;
+    bool org_cut;         /* debris was cut from the org line's ends: the name may
+                           * have lost letters there too */
 } vt_stamp_fields;
 
 /* Parse OCR text of a stamp; fields that cannot be read stay NULL. Returns 0, or
  * -1 when memory ran out (then every field is NULL). */
 int vt_stamp_fields_parse(const char *text, vt_stamp_fields *out);
 void vt_stamp_fields_free(vt_stamp_fields *fields);
+
+/* What a stamp's line is, by its label. */
+typedef enum vt_stamp_line_kind {
+    VT_STAMP_LINE_OTHER,        /* the organisation, "ĐẾN", or unreadable */
+    VT_STAMP_LINE_NUMBER,       /* "Số: 0458" */
+    VT_STAMP_LINE_DATE,         /* "Ngày: 14/10/2024" */
+    VT_STAMP_LINE_ROUTING,      /* "Chuyển: …" */
+    VT_STAMP_LINE_FILE,         /* "Lưu hồ sơ số: …", "Số và ký hiệu HS: …" */
+} vt_stamp_line_kind;
+
+/* The kind of one OCR line of a stamp (labels told by their letters without
+ * marks); -1 when memory ran out. */
+int vt_stamp_line_label(const char *line, vt_stamp_line_kind *kind);
+
+/* Whether s[0..len) can be a word of a body's name: a Vietnamese syllable or an
+ * abbreviation of capitals ("UBND", "TB&XH"). */
+bool vt_stamp_name_word(const char *s, size_t len);
 
 /* A day/month/year triple, as a valid ISO date into iso[11]; 0 when valid. */
 int vt_iso_date(int day, int month, int year, char iso[11]);

@@ -30,8 +30,12 @@ add_test(NAME e2e/pdf COMMAND ${CMAKE_CURRENT_LIST_DIR}/pdf.sh $<TARGET_FILE:van
 set_tests_properties(e2e/pdf PROPERTIES LABELS e2e TIMEOUT 900)
 
 add_test(NAME e2e/stamp COMMAND ${CMAKE_CURRENT_LIST_DIR}/stamp.sh $<TARGET_FILE:vanthu_cli>
-  ${CMAKE_SOURCE_DIR}/fixtures/scans)
+  $<TARGET_FILE:vt_json_check> ${CMAKE_SOURCE_DIR}/fixtures/scans)
 set_tests_properties(e2e/stamp PROPERTIES LABELS e2e TIMEOUT 900)
+
+add_test(NAME e2e/review COMMAND ${CMAKE_CURRENT_LIST_DIR}/review.sh $<TARGET_FILE:vanthu_cli>
+  $<TARGET_FILE:vt_json_check> ${CMAKE_CURRENT_LIST_DIR}/review/cases.tsv)
+set_tests_properties(e2e/review PROPERTIES LABELS e2e TIMEOUT 300)
 
 add_test(NAME e2e/seeds COMMAND ${CMAKE_CURRENT_LIST_DIR}/seeds.sh $<TARGET_FILE:vanthu_cli>
   $<TARGET_FILE:vt_json_check> ${CMAKE_SOURCE_DIR}/fixtures/labels)

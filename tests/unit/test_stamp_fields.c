@@ -14,41 +14,46 @@
 static const struct {
     const char *text;
     const char *org, *number, *date, *forwarded;
+    bool cut;                   /* debris cut from the org line's ends */
 } cases[] = {
     {"TRUNG TÂM Y TẾ GIANG THÀNH\nSố: 0764\nĐẾN\nNgày: 21/4/2025\nChuyển: P. KHNV\nSố và ký hiệu HS:\n",
-     "TRUNG TÂM Y TẾ GIANG THÀNH", "0764", "2025-04-21", "P. KHNV"},
+     "TRUNG TÂM Y TẾ GIANG THÀNH", "0764", "2025-04-21", "P. KHNV", false},
     /* marks lost, separators misread, the ĐẾN frame read as ĐÁP */
     {"SO Y TE TINH LANG SON\nĐÁP\nSo 1532\nNgay: 14I10I2024\nChuyen: Ban Giam doc\n",
-     "SO Y TE TINH LANG SON", "1532", "2024-10-14", "Ban Giam doc"},
+     "SO Y TE TINH LANG SON", "1532", "2024-10-14", "Ban Giam doc", false},
     /* a date that does not exist is not invented; a lost slash leaves no date */
-    {"BỆNH VIỆN\nSố: 12\nNgày: 31/02/2025\n", "BỆNH VIỆN", "12", NULL, NULL},
+    {"BỆNH VIỆN\nSố: 12\nNgày: 31/02/2025\n", "BỆNH VIỆN", "12", NULL, NULL, false},
     /* slashes read as '1' or lost: kept only when exactly one reading is a date */
-    {"BỆNH VIỆN\nNgày: 21142025\n", "BỆNH VIỆN", NULL, "2025-04-21", NULL},
-    {"BỆNH VIỆN\nNgày: 14102024\n", "BỆNH VIỆN", NULL, "2024-10-14", NULL},
-    {"BỆNH VIỆN\nNgày: 1112025\n", "BỆNH VIỆN", NULL, NULL, NULL},     /* 1/1, 11/2 or 1/12 */
-    {"BỆNH VIỆN\nNgày: 181312024\n", "BỆNH VIỆN", NULL, "2024-03-18", NULL}, /* both slashes */
-    {"BỆNH VIỆN\nNgày: 1512024\n", "BỆNH VIỆN", NULL, NULL, NULL},     /* 15/1 or 1/5 */
+    {"BỆNH VIỆN\nNgày: 21142025\n", "BỆNH VIỆN", NULL, "2025-04-21", NULL, false},
+    {"BỆNH VIỆN\nNgày: 14102024\n", "BỆNH VIỆN", NULL, "2024-10-14", NULL, false},
+    {"BỆNH VIỆN\nNgày: 1112025\n", "BỆNH VIỆN", NULL, NULL, NULL, false},     /* 1/1, 11/2 or 1/12 */
+    {"BỆNH VIỆN\nNgày: 181312024\n", "BỆNH VIỆN", NULL, "2024-03-18", NULL, false}, /* both slashes */
+    {"BỆNH VIỆN\nNgày: 1512024\n", "BỆNH VIỆN", NULL, NULL, NULL, false},     /* 15/1 or 1/5 */
     /* one slash read and the other lost: no date. Joining the digits again would
      * also turn a misread digit into a wrong date ("15/312024" for 18/3/2024). */
-    {"BỆNH VIỆN\nNgày: 2114/2025\n", "BỆNH VIỆN", NULL, NULL, NULL},
+    {"BỆNH VIỆN\nNgày: 2114/2025\n", "BỆNH VIỆN", NULL, NULL, NULL, false},
     /* print under the stamp read where its name is: not an organisation */
-    {"tbúngvif\\ năwnB62iÿn\nSố: 1532\n", NULL, "1532", NULL, NULL},
-    {"BỆNH VIỆN ĐA KHOA TỈNH.\nSố: 1532\n", "BỆNH VIỆN ĐA KHOA TỈNH.", "1532", NULL, NULL},
+    {"tbúngvif\\ năwnB62iÿn\nSố: 1532\n", NULL, "1532", NULL, NULL, false},
+    /* the frame's edge, print beside the stamp and a full stop are cut from the name */
+    {"BỆNH VIỆN ĐA KHOA TỈNH.\nSố: 1532\n", "BỆNH VIỆN ĐA KHOA TỈNH", "1532", NULL, NULL, true},
+    {"| UBND HUYỆN TIÊN DU |\nSo: 8\n", "UBND HUYỆN TIÊN DU", "8", NULL, NULL, true},
+    {"x ÁN PHÒNG UBND TỈNH\n", "ÁN PHÒNG UBND TỈNH", NULL, NULL, NULL, true},
+    {"PHÒNG LAO ĐỘNG - TB&XH HUYỆN\n", "PHÒNG LAO ĐỘNG - TB&XH HUYỆN", NULL, NULL, NULL, false},
     /* noise before a label; an unreadable "Ngày" label with a full date after it */
     {"TRUNG TÂM Y TẾ\n= Số: 0213\ns.— =-j NRày: 13/2/2023\n", "TRUNG TÂM Y TẾ", "0213",
-     "2023-02-13", NULL},
+     "2023-02-13", NULL, false},
     /* "Sở" is an organisation, not the number label; the file line is not a number */
-    {"SỞ Y TẾ\nSố và ký hiệu HS: 01.TCCB\nSố: 88\n", "SỞ Y TẾ", "88", NULL, NULL},
+    {"SỞ Y TẾ\nSố và ký hiệu HS: 01.TCCB\nSố: 88\n", "SỞ Y TẾ", "88", NULL, NULL, false},
     /* the big ĐẾN read into the line beside it, with stray marks before it */
     {"TRUNG TÂM Y TẾ\nĐẾN Số: 0417\n| ĐẾN  Ngày: 18/3/2024\n", "TRUNG TÂM Y TẾ", "0417",
-     "2024-03-18", NULL},
+     "2024-03-18", NULL, false},
     /* pen strokes read as words before a label with its colon */
     {"TRUNG TÂM Y TẾ\nSố: 0417\nKon S Q.n Ngày: 18/3/2024\nx Chuyển: VP\n", "TRUNG TÂM Y TẾ",
-     "0417", "2024-03-18", "VP"},
+     "0417", "2024-03-18", "VP", false},
     /* a label word without its colon inside a line is no label */
-    {"Sở Ngày Mới\nSố: 7\n", "Sở Ngày Mới", "7", NULL, NULL},
-    {"Lưu hồ sơ số: 15\n", NULL, NULL, NULL, NULL},
-    {"", NULL, NULL, NULL, NULL},
+    {"Sở Ngày Mới\nSố: 7\n", "Sở Ngày Mới", "7", NULL, NULL, false},
+    {"Lưu hồ sơ số: 15\n", NULL, NULL, NULL, NULL, false},
+    {"", NULL, NULL, NULL, NULL, false},
 };
 
 static void check(size_t i, const char *what, const char *got, const char *want)
@@ -68,7 +73,32 @@ static void test_stamp_fields_table(void **state)
         check(i, "number", f.number, cases[i].number);
         check(i, "date", f.date, cases[i].date);
         check(i, "forwarded_to", f.forwarded_to, cases[i].forwarded);
+        if (f.org && f.org_cut != cases[i].cut)
+            fail_msg("case %zu: org_cut is %d", i, f.org_cut);
         vt_stamp_fields_free(&f);
+    }
+}
+
+/* Each line of a stamp, by its label. */
+static void test_stamp_line_labels(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line;
+        vt_stamp_line_kind kind;
+    } rows[] = {
+        {"Số: 0458", VT_STAMP_LINE_NUMBER},     {"So 1532", VT_STAMP_LINE_NUMBER},
+        {"ĐẾN Số: 0417", VT_STAMP_LINE_NUMBER}, {"Ngày: 14/10/2024", VT_STAMP_LINE_DATE},
+        {"| Ngay 13/7", VT_STAMP_LINE_DATE},    {"Chuyển: P.NV", VT_STAMP_LINE_ROUTING},
+        {"Lưu hồ sơ số: 12", VT_STAMP_LINE_FILE}, {"Số và ký hiệu HS:", VT_STAMP_LINE_FILE},
+        {"SỞ Y TẾ", VT_STAMP_LINE_OTHER},       {"ĐẾN", VT_STAMP_LINE_OTHER},
+        {"", VT_STAMP_LINE_OTHER},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        vt_stamp_line_kind kind;
+        assert_int_equal(vt_stamp_line_label(rows[i].line, &kind), 0);
+        if (kind != rows[i].kind)
+            fail_msg("'%s': kind %d, want %d", rows[i].line, kind, rows[i].kind);
     }
 }
 
@@ -90,6 +120,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stamp_fields_table),
+        cmocka_unit_test(test_stamp_line_labels),
         cmocka_unit_test(test_iso_date_calendar),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
