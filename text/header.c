@@ -660,6 +660,8 @@ typedef struct reading {
     strvec issuer, recipients;
     size_t header_end;   /* first line after the header, title, V/v and Kính gửi */
     size_t limit;        /* lines from here on are not the notice's */
+    size_t date_line;    /* the place-and-date line when it came after the type
+                          * line (read out of order); 0: none there */
 } reading;
 
 static size_t next_nonblank(const doc *d, size_t i)
@@ -769,9 +771,34 @@ static int read_addressees(const doc *d, reading *r, size_t kg, size_t label_end
 
 /* The summary under the type line: up to TITLE_LINES lines, after any blank lines,
  * up to the next blank line; a change from lower to upper case ends it too. */
+/* The place-and-date line read out of order, just under the type line (a
+ * right-column line OCR's layout put after the title block's first line, "THÔNG
+ * BÁO\nBình Định, ngày 6 tháng 10 năm 2025"): looked for in the two non-blank
+ * lines after the type. 0, or -1 when memory ran out. */
+static int place_date_after(const doc *d, reading *r, size_t t)
+{
+    vt_header *h = r->h;
+    for (size_t i = next_nonblank(d, t + 1), k = 0; i < r->limit && k < 2;
+         i = next_nonblank(d, i + 1), k++) {
+        if (find_place_date(d, &d->lines[i], &h->place_span, &h->date_span)) {
+            h->place = dup_clean(d->text, h->place_span.start, h->place_span.end);
+            if (!h->place)
+                return -1;
+            r->date_line = i;
+            if (i + 1 > r->header_end)
+                r->header_end = i + 1;
+            return 0;
+        }
+    }
+    return 0;
+}
+
 static int read_title(const doc *d, reading *r, size_t t)
 {
-    size_t i = next_nonblank(d, t + 1), first = i, last = i;
+    size_t i = next_nonblank(d, t + 1);
+    if (r->date_line && i == r->date_line)
+        i = next_nonblank(d, i + 1);
+    size_t first = i, last = i;
     vt_strbuf sb = {0};
     size_t after, le;
     for (; i < r->limit && i - first < TITLE_LINES; i++) {
@@ -921,6 +948,8 @@ static int read_header(const doc *d, reading *r)
             h->issuer_span.start = cand[k].start;
         h->issuer_span.end = cand[k].end;
     }
+    if (h->date_span.end == 0 && type_line != SIZE_MAX && place_date_after(d, r, type_line) < 0)
+        goto done;
     if (type_line != SIZE_MAX && read_title(d, r, type_line) < 0)
         goto done;
     if (vv != SIZE_MAX && !h->title && read_vv(d, r, vv, header_line) < 0)

@@ -125,6 +125,12 @@ static const struct {
      "issuer=UBND TỈNH LẠNG SƠN|SỞ Y TẾ\nnumber=125/SYT-NVY\nplace=Lạng Sơn\n"
      "date=ngày 03 tháng 02 năm 2025\ntype=CÔNG VĂN\ntitle=V/v tăng cường phòng chống dịch\n"
      "to=Các bệnh viện tuyến tỉnh|Trung tâm Y tế các huyện, thành phố\nmarks=NM\n"},
+    /* the place-and-date line read after the type line: it is the date, not the title */
+    {"UBND TỈNH BÌNH ĐỊNH\nSỞ Y TẾ\nSố: 1924/TB-SYT\n"
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTHÔNG BÁO\n\n"
+     "Bình Định, ngày 6 tháng 10 năm 2025\n\nVề việc tiêm chủng mở rộng\n\nNội dung thông báo.\n",
+     "issuer=UBND TỈNH BÌNH ĐỊNH|SỞ Y TẾ\nnumber=1924/TB-SYT\nplace=Bình Định\n"
+     "date=ngày 6 tháng 10 năm 2025\ntype=THÔNG BÁO\ntitle=Về việc tiêm chủng mở rộng\nmarks=NM\n"},
     /* stacked prefixes on behalf of a collective body; blank template number and day */
     {"ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố:      /TB-UBND\n"
      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
