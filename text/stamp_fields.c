@@ -218,8 +218,61 @@ static bool starts_with_known_label(const char *folded)
            || starts_with_label(folded, "so va ky hieu");
 }
 
+static bool reads_as_name(const char *s);
+
+/* Icelandic Ð ð, which OCR reads for Vietnamese Đ đ (same shape; "ÐA KHOA"):
+ * no Vietnamese name has them. Same byte length, in place. */
+static void eth_to_dyet(char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)s[0] == 0xC3 && ((unsigned char)s[1] == 0x90 || (unsigned char)s[1] == 0xB0)) {
+            s[0] = (char)0xC4;
+            s[1] = (unsigned char)s[1] == 0x90 ? (char)0x90 : (char)0x91;
+            s++;
+        }
+}
+
+/* Where the organisation's name stands while the lines are read: its lines so
+ * far (0: none yet), or ORG_CLOSED once another line came. */
+#define ORG_CLOSED (-1)
+#define ORG_MAX_LINES 3
+
+/* Append a further line of the name ("TRUNG TÂM Y TẾ HUYỆN" / "VỊ XUYÊN"). */
+static void extend_org(vt_stamp_fields *out, const char *line, size_t len)
+{
+    size_t have = strlen(out->org);
+    char *longer = realloc(out->org, have + 1 + len + 1);
+    if (!longer)
+        return;                 /* the first lines stay the name */
+    longer[have] = ' ';
+    memcpy(longer + have + 1, line, len);
+    longer[have + 1 + len] = '\0';
+    out->org = longer;
+}
+
+/* An unlabelled line: the name's first line, or its next one while the name is
+ * open and the line reads as words of a name, two at least (a lone word there
+ * is the big "ĐẾN" misread, "ĐÁP"); anything else closes it. */
+static void read_org_line(const char *line, size_t len, vt_stamp_fields *out, int *org)
+{
+    if (*org == 0) {
+        out->org = strndup(line, len);
+        *org = out->org ? 1 : ORG_CLOSED;
+        return;
+    }
+    while (len && line[len - 1] == ' ')
+        len--;
+    char *copy = *org > 0 && *org < ORG_MAX_LINES ? strndup(line, len) : NULL;
+    if (copy && strchr(copy, ' ') && reads_as_name(copy) && reads_as_name(out->org)) {
+        extend_org(out, line, len);
+        (*org)++;
+    } else
+        *org = ORG_CLOSED;
+    free(copy);
+}
+
 static void read_line(const char *line, size_t len, const char *folded, vt_stamp_fields *out,
-                      bool *org_done)
+                      int *org)
 {
     char iso[11];
     const char *label = skip_noise(folded);
@@ -228,16 +281,20 @@ static void read_line(const char *line, size_t len, const char *folded, vt_stamp
          * often reads it into one of them ("ĐẾN Số: 0417"): read the rest. */
         size_t skip = (size_t)(label - folded) + 4 + strspn(label + 4, " ");
         size_t at = line_offset(line, len, skip);
-        read_line(line + at, len - at, folded + skip, out, org_done);
+        read_line(line + at, len - at, folded + skip, out, org);
         return;
     }
     const char *inside = *label && !starts_with_known_label(folded) ? label_inside(label) : NULL;
     if (inside) {
         size_t skip = (size_t)(inside - folded);
         size_t at = line_offset(line, len, skip);
-        read_line(line + at, len - at, folded + skip, out, org_done);
+        read_line(line + at, len - at, folded + skip, out, org);
         return;
     }
+    bool blank = strspn(folded, " ") == strlen(folded);
+    bool labelled = starts_with_known_label(folded) || starts_with_label(folded, "den");
+    if (labelled && *org > 0)
+        *org = ORG_CLOSED;
     if (starts_with_label(folded, "ngay")) {
         if (!out->date && read_date(folded, iso))
             out->date = strdup(iso);
@@ -249,10 +306,8 @@ static void read_line(const char *line, size_t len, const char *folded, vt_stamp
     } else if (starts_with_label(folded, "chuyen")) {
         if (!out->forwarded_to)
             out->forwarded_to = value_after_colon(line, len);
-    } else if (!*org_done && strspn(folded, " ") < strlen(folded)
-               && !starts_with_label(folded, "den")) {
-        out->org = strndup(line, len);
-        *org_done = true;
+    } else if (!blank && !labelled && *org != ORG_CLOSED) {
+        read_org_line(line, len, out, org);
     }
 }
 
@@ -363,7 +418,7 @@ int vt_stamp_line_label(const char *line, vt_stamp_line_kind *kind)
 int vt_stamp_fields_parse(const char *text, vt_stamp_fields *out)
 {
     *out = (vt_stamp_fields){0};
-    bool org_done = false;
+    int org = 0;
     for (const char *p = text; *p;) {
         size_t len = strcspn(p, "\n");
         size_t start = 0;
@@ -375,13 +430,15 @@ int vt_stamp_fields_parse(const char *text, vt_stamp_fields *out)
                 vt_stamp_fields_free(out);
                 return -1;
             }
-            read_line(p + start, len - start, folded, out, &org_done);
+            read_line(p + start, len - start, folded, out, &org);
             free(folded);
         }
         p += len + (p[len] == '\n');
     }
-    if (out->org)
+    if (out->org) {
+        eth_to_dyet(out->org);
         out->org_cut = trim_name(out->org);
+    }
     if (out->org && !reads_as_name(out->org)) {
         free(out->org);
         out->org = NULL;

@@ -39,6 +39,12 @@ static const struct {
     {"| UBND HUYỆN TIÊN DU |\nSo: 8\n", "UBND HUYỆN TIÊN DU", "8", NULL, NULL, true},
     {"x ÁN PHÒNG UBND TỈNH\n", "ÁN PHÒNG UBND TỈNH", NULL, NULL, NULL, true},
     {"PHÒNG LAO ĐỘNG - TB&XH HUYỆN\n", "PHÒNG LAO ĐỘNG - TB&XH HUYỆN", NULL, NULL, NULL, false},
+    /* a name of two or three lines; a line of debris or a label ends it */
+    {"TRUNG TÂM Y TẾ HUYỆN\nVỊ XUYÊN\nSố: 0213\n", "TRUNG TÂM Y TẾ HUYỆN VỊ XUYÊN", "0213", NULL,
+     NULL, false},
+    {"UBND HUYỆN\nPHÒNG NỘI VỤ\nĐẾN\nSố: 12\n", "UBND HUYỆN PHÒNG NỘI VỤ", "12", NULL, NULL, false},
+    {"SỞ Y TẾ\nxx4 ¬ q\nBỆNH VIỆN\n", "SỞ Y TẾ", NULL, NULL, NULL, false},
+    {"BỆNH VIỆN ÐA KHOA\n", "BỆNH VIỆN ĐA KHOA", NULL, NULL, NULL, false},    /* Ð for Đ */
     /* noise before a label; an unreadable "Ngày" label with a full date after it */
     {"TRUNG TÂM Y TẾ\n= Số: 0213\ns.— =-j NRày: 13/2/2023\n", "TRUNG TÂM Y TẾ", "0213",
      "2023-02-13", NULL, false},
