@@ -226,9 +226,9 @@ static void weigh_stamp_date(vt_receipt_stamp *stamp, long notice_day)
     }
     if (!best) {
         if (stamp->date && !plausible_stamp_date(stamp->date, notice_day)) {
-            stamp->date_sure.weighed = true;
-            stamp->date_sure.confidence *= 0.25f;
-            stamp->date_sure.needs_review = true;
+            float was = stamp->date_sure.weighed ? stamp->date_sure.confidence : 0.5f;
+            stamp->date_sure = (vt_sureness){.weighed = true, .confidence = was * 0.25f,
+                                             .needs_review = true};
         }
         return;
     }

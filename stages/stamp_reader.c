@@ -131,18 +131,18 @@ static const char *digits_value(const char *text)
     return space ? space + 1 : text;
 }
 
-/* Parse a digits-only reading as the field of `kind` by giving it its label. */
-static int parse_digits(const char *text, vt_stamp_line_kind kind, vt_stamp_reading *out)
+/* Parse a digits-only reading as the number or the date by giving it its
+ * label. */
+static int parse_digits(const char *text, bool number, vt_stamp_reading *out)
 {
-    char *line = vt_format("%s%s", kind == VT_STAMP_LINE_NUMBER ? "Số: " : "Ngày: ",
-                           digits_value(text));
+    char *line = vt_format("%s%s", number ? "Số: " : "Ngày: ", digits_value(text));
     vt_stamp_fields f;
     int status = line ? vt_stamp_fields_parse(line, &f) : -1;
     free(line);
     if (status != 0)
         return -1;
-    char **slot = kind == VT_STAMP_LINE_NUMBER ? &out->digits_number : &out->digits_date;
-    char **value = kind == VT_STAMP_LINE_NUMBER ? &f.number : &f.date;
+    char **slot = number ? &out->digits_number : &out->digits_date;
+    char **value = number ? &f.number : &f.date;
     if (!*slot) {
         *slot = *value;
         *value = NULL;
@@ -163,9 +163,9 @@ static int read_digits(vt_ocr *ocr, PIX *grey, const band *bands, int n, int dpi
     for (int i = 0; status == 0 && i < n && !out->digits_date; i++) {
         char *digits = read_band(ocr, grey, bands[i], dpi, VT_OCR_DIGITS_LINE);
         if (digits && strchr(digits, '/'))
-            status = parse_digits(digits, VT_STAMP_LINE_DATE, out);
+            status = parse_digits(digits, false, out);
         if (status == 0 && out->digits_date && above)
-            status = parse_digits(above, VT_STAMP_LINE_NUMBER, out);
+            status = parse_digits(above, true, out);
         free(above);
         above = digits;
     }

@@ -393,28 +393,6 @@ static bool trim_name(char *name)
     return cut;
 }
 
-int vt_stamp_line_label(const char *line, vt_stamp_line_kind *kind)
-{
-    char *folded = fold_to_ascii(line, strlen(line));
-    if (!folded)
-        return -1;
-    const char *label = skip_noise(folded);
-    if (strncmp(label, "den ", 4) == 0)   /* "ĐẾN Số: 0417": the big word read in */
-        label = skip_noise(label + 4);
-    if (starts_with_label(label, "so va ky hieu") || starts_with_label(label, "luu ho so"))
-        *kind = VT_STAMP_LINE_FILE;
-    else if (is_number_label(label))
-        *kind = VT_STAMP_LINE_NUMBER;
-    else if (starts_with_label(label, "ngay"))
-        *kind = VT_STAMP_LINE_DATE;
-    else if (starts_with_label(label, "chuyen"))
-        *kind = VT_STAMP_LINE_ROUTING;
-    else
-        *kind = VT_STAMP_LINE_OTHER;
-    free(folded);
-    return 0;
-}
-
 int vt_stamp_fields_parse(const char *text, vt_stamp_fields *out)
 {
     *out = (vt_stamp_fields){0};

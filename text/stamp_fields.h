@@ -27,19 +27,6 @@ typedef struct vt_stamp_fields {
 int vt_stamp_fields_parse(const char *text, vt_stamp_fields *out);
 void vt_stamp_fields_free(vt_stamp_fields *fields);
 
-/* What a stamp's line is, by its label. */
-typedef enum vt_stamp_line_kind {
-    VT_STAMP_LINE_OTHER,        /* the organisation, "ĐẾN", or unreadable */
-    VT_STAMP_LINE_NUMBER,       /* "Số: 0458" */
-    VT_STAMP_LINE_DATE,         /* "Ngày: 14/10/2024" */
-    VT_STAMP_LINE_ROUTING,      /* "Chuyển: …" */
-    VT_STAMP_LINE_FILE,         /* "Lưu hồ sơ số: …", "Số và ký hiệu HS: …" */
-} vt_stamp_line_kind;
-
-/* The kind of one OCR line of a stamp (labels told by their letters without
- * marks); -1 when memory ran out. */
-int vt_stamp_line_label(const char *line, vt_stamp_line_kind *kind);
-
 /* Whether s[0..len) can be a word of a body's name: a Vietnamese syllable or an
  * abbreviation of capitals ("UBND", "TB&XH"). */
 bool vt_stamp_name_word(const char *s, size_t len);

@@ -85,29 +85,6 @@ static void test_stamp_fields_table(void **state)
     }
 }
 
-/* Each line of a stamp, by its label. */
-static void test_stamp_line_labels(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *line;
-        vt_stamp_line_kind kind;
-    } rows[] = {
-        {"Số: 0458", VT_STAMP_LINE_NUMBER},     {"So 1532", VT_STAMP_LINE_NUMBER},
-        {"ĐẾN Số: 0417", VT_STAMP_LINE_NUMBER}, {"Ngày: 14/10/2024", VT_STAMP_LINE_DATE},
-        {"| Ngay 13/7", VT_STAMP_LINE_DATE},    {"Chuyển: P.NV", VT_STAMP_LINE_ROUTING},
-        {"Lưu hồ sơ số: 12", VT_STAMP_LINE_FILE}, {"Số và ký hiệu HS:", VT_STAMP_LINE_FILE},
-        {"SỞ Y TẾ", VT_STAMP_LINE_OTHER},       {"ĐẾN", VT_STAMP_LINE_OTHER},
-        {"", VT_STAMP_LINE_OTHER},
-    };
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        vt_stamp_line_kind kind;
-        assert_int_equal(vt_stamp_line_label(rows[i].line, &kind), 0);
-        if (kind != rows[i].kind)
-            fail_msg("'%s': kind %d, want %d", rows[i].line, kind, rows[i].kind);
-    }
-}
-
 static void test_iso_date_calendar(void **state)
 {
     (void)state;
@@ -126,7 +103,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stamp_fields_table),
-        cmocka_unit_test(test_stamp_line_labels),
         cmocka_unit_test(test_iso_date_calendar),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
