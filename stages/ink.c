@@ -12,6 +12,7 @@
  */
 #include "ink.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 
 /* Above this chroma a pixel of a stamp hue is ink; JPEG's chroma noise round
@@ -69,7 +70,8 @@ l_int32 vt_ink_grey(l_int32 r, l_int32 g, l_int32 b)
     return 255 - (dark < 0 ? 0 : dark > 255 ? 255 : dark);
 }
 
-bool vt_ink_is_stamp(l_int32 r, l_int32 g, l_int32 b)
+/* Whether a pixel is stamp ink: coloured enough, of a red to violet hue. */
+static bool is_stamp_ink(l_int32 r, l_int32 g, l_int32 b)
 {
     return stamp_chroma(r, g, b) > INK_CHROMA;
 }
@@ -86,7 +88,7 @@ PIX *vt_ink_mask(PIX *page)
         for (l_int32 x = 0; x < w; x++) {
             l_int32 r, g, b;
             extractRGBValues(src[y * swpl + x], &r, &g, &b);
-            if (vt_ink_is_stamp(r, g, b))
+            if (is_stamp_ink(r, g, b))
                 SET_DATA_BIT(dst + y * dwpl, x);
         }
     return mask;

@@ -6,16 +6,13 @@
 #define VT_INK_H
 
 #include <leptonica/allheaders.h>
-#include <stdbool.h>
 
-/* The pixel as a soft ink layer's grey (0 black … 255 white): dark in proportion
- * to its colour when its hue is a stamp's, paper, print and pen white. Edge pixels JPEG and anti-aliasing left
- * half-coloured fall under the mask's threshold; here they keep a grey that
- * Tesseract's own thresholding weighs with their neighbours. */
+/* The pixel as a soft ink layer's grey (0 black … 255 white), for the seal's
+ * ring: dark in proportion to how far red is above green and blue, paper, print
+ * and pen white. Edge pixels JPEG and anti-aliasing left half-coloured fall
+ * under the mask's threshold; here they keep a grey that Tesseract's own
+ * thresholding weighs with their neighbours. */
 l_int32 vt_ink_grey(l_int32 r, l_int32 g, l_int32 b);
-
-/* Whether a pixel is stamp ink: coloured enough, of a red to violet hue. */
-bool vt_ink_is_stamp(l_int32 r, l_int32 g, l_int32 b);
 
 /* 1 bpp mask of the stamp-coloured pixels of a 32 bpp page; NULL when memory ran
  * out. */
