@@ -161,7 +161,12 @@ static vt_status reorder_page(vt_page *page, vt_stage_context *ctx)
     for (size_t b = 0; b < page->n_blocks; b++)
         for (size_t l = 0; l < page->blocks[b].n_lines; l++, k++) {
             refs[k].line = &page->blocks[b].lines[l];
-            refs[k].side = classify(page, refs[k].line, &refs[k].split);
+            /* A block set apart (a stamp's words, on a 1-bit page) is no column of
+             * the notice: as a line across the page it ends a zone and keeps its
+             * block and kind, where in a zone it was emitted as text. */
+            refs[k].side = page->blocks[b].kind == VT_BLOCK_TEXT
+                               ? classify(page, refs[k].line, &refs[k].split)
+                               : SIDE_SPANS;
             block_of[k] = b;
             any_split = any_split || refs[k].side == SIDE_SPLIT;
         }

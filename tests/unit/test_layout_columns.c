@@ -18,6 +18,7 @@
 typedef struct layout_case {
     const char *lines[8];
     const char *want;
+    const char *stamp_lines[2];     /* a block of kind stamp after the text's */
 } layout_case;
 
 static const layout_case cases[] = {
@@ -26,22 +27,26 @@ static const layout_case cases[] = {
          "@110 Số: 88/TB-SYT @610 Kiên Giang, ngày 17", "@440 THÔNG BÁO",
          "@100 Body text that crosses the middle of the page here"},
         "UBND TỈNH\nSỞ Y TẾ\nSố: 88/TB-SYT\n\nCỘNG HÒA XÃ HỘI\nĐộc lập - Tự do\n"
-        "Kiên Giang, ngày 17\n\nTHÔNG BÁO\nBody text that crosses the middle of the page here\n"},
+        "Kiên Giang, ngày 17\n\nTHÔNG BÁO\nBody text that crosses the middle of the page here\n", {NULL}},
     {   /* the closing: recipients left, signature right, left lines continue below */
         {"@100 Body text that crosses the middle of the page here", "@100 Nơi nhận: @650 KT. GIÁM ĐỐC",
          "@100 - Như trên; @650 PHÓ GIÁM ĐỐC", "@100 - Lưu: VT.", "@680 Nguyễn Văn A"},
         "Body text that crosses the middle of the page here\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
-        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn A\n"},
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn A\n", {NULL}},
     {   /* justified body lines have wide gaps too, but not this wide: untouched */
         {"@100 một   hai   ba   bốn   năm   sáu   bảy   tám   chín   mười   mười một",
          "@100 Số @200 liệu"},
-        "một hai ba bốn năm sáu bảy tám chín mười mười một\nSố liệu\n"},
+        "một hai ba bốn năm sáu bảy tám chín mười mười một\nSố liệu\n", {NULL}},
     {   /* a rule OCR read as "__" (no letters, confidence 0) does not close the gap */
         {"@260 UBND TỈNH @390 __ @430 CỘNG HÒA", "@260 SỞ Y TẾ @430 Độc lập", "@440 THÔNG BÁO"},
-        "UBND TỈNH __\nSỞ Y TẾ\n\nCỘNG HÒA\nĐộc lập\n\nTHÔNG BÁO\n"},
+        "UBND TỈNH __\nSỞ Y TẾ\n\nCỘNG HÒA\nĐộc lập\n\nTHÔNG BÁO\n", {NULL}},
     {   /* a gap at the left edge is not a column gap */
         {"@100 1. @350 Mục một crosses the middle of the page", "@100 Body text across the middle"},
-        "1. Mục một crosses the middle of the page\nBody text across the middle\n"},
+        "1. Mục một crosses the middle of the page\nBody text across the middle\n", {NULL}},
+    {   /* a stamp's words set apart stay apart, also beside a two-column zone */
+        {"@100 UBND TỈNH @600 CỘNG HÒA XÃ HỘI", "@120 SỞ Y TẾ @620 Độc lập - Tự do"},
+        "UBND TỈNH\nSỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI\nĐộc lập - Tự do\n",
+        {"@300 Số: 34", "@610 Ngày: 18/11/2021"}},
 };
 
 static void add_line(vt_block *block, const char *spec)
@@ -82,6 +87,12 @@ static void test_layout_table(void **state)
         vt_block *block = vt_page_add_block(page);
         for (int l = 0; l < 8 && cases[i].lines[l]; l++)
             add_line(block, cases[i].lines[l]);
+        if (cases[i].stamp_lines[0]) {
+            vt_block *stamp = vt_page_add_block(page);
+            stamp->kind = VT_BLOCK_STAMP;
+            for (int l = 0; l < 2 && cases[i].stamp_lines[l]; l++)
+                add_line(stamp, cases[i].stamp_lines[l]);
+        }
         doc->kind = VT_INPUT_IMAGE;
         assert_int_equal(vt_run_document(session, doc), VT_OK);
         if (strcmp(doc->text, cases[i].want) != 0)
