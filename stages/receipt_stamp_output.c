@@ -52,7 +52,8 @@ static void write_json(const void *value, const vt_document *doc, json_object *r
         vt_json_add_sureness(review, "org", stamp->org != NULL, stamp->org_sure, ok);
         vt_json_add_sureness(review, "number", stamp->number != NULL, stamp->number_sure, ok);
         vt_json_add_sureness(review, "date", stamp->date != NULL, stamp->date_sure, ok);
-        vt_json_add_sureness(review, "forwarded_to", stamp->forwarded_to != NULL, stamp->forwarded_sure, ok);
+        vt_json_add_sureness(review, "forwarded_to", stamp->forwarded_to != NULL,
+                             stamp->forwarded_sure, ok);
         vt_json_add(obj, "review", review, ok);
     }
     vt_json_add(record, "receipt_stamp", obj, ok);

@@ -13,9 +13,9 @@
  * content reads like a stamp (a number and a date, or one of them and a
  * routing) is the stamp; it is read as stamp_reader reads a stamp's box, each
  * field the value its readings agree on. Red or violet ink scanned in grey is
- * lighter than black print: when the frame is clearly lighter, the stamp's grey is lifted out of the
- * box, read on its own and whitened on the page, while the print, also under it,
- * stays. On a 1-bit page the ink is as black as the print: the box is read as it
+ * lighter than black print: when the frame is clearly lighter, the stamp's grey
+ * is lifted out of the box, read on its own and whitened on the page, while the
+ * print, also under it, stays. On a 1-bit page the ink is as black as the print: the box is read as it
  * is for the fields and the page is left alone (whitening the frame's lines cut
  * the print they cross: CER 3.19% → 3.47% on the 1-bit fixture); stamp_words
  * sets apart the words OCR then reads from it. Runs after deskew (the page is

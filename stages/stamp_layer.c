@@ -10,6 +10,8 @@
  * an opening along them after a small dilation across, so a stamp set down a few
  * degrees askew still gives unbroken runs); "ĐẾN" is the set of glyphs far taller
  * than the lettering's median, with their marks, which sit in the box they span.
+ * A third thing it misreads is cleared too: the dot inside a dotted zero (a
+ * numbering stamp's face), which it takes for a 9.
  */
 #include "stamp_layer.h"
 
@@ -35,8 +37,9 @@ static PIX *rules_of(PIX *ink)
     l_int32 across = 9;
     PIX *hthick = pixDilateBrick(NULL, ink, 1, across);
     PIX *vthick = pixDilateBrick(NULL, ink, across, 1);
-    PIX *hrules = hthick ? pixOpenBrick(NULL, hthick, (l_int32)(RULE_SHARE_ALONG * w) | 1, 1) : NULL;
-    PIX *vrules = vthick ? pixOpenBrick(NULL, vthick, 1, (l_int32)(RULE_SHARE_UP * h) | 1) : NULL;
+    l_int32 along = (l_int32)(RULE_SHARE_ALONG * w) | 1, up = (l_int32)(RULE_SHARE_UP * h) | 1;
+    PIX *hrules = hthick ? pixOpenBrick(NULL, hthick, along, 1) : NULL;
+    PIX *vrules = vthick ? pixOpenBrick(NULL, vthick, 1, up) : NULL;
     PIX *rules = hrules && vrules ? pixOr(NULL, hrules, vrules) : NULL;
     pixDestroy(&hthick);
     pixDestroy(&vthick);
