@@ -250,9 +250,19 @@ static void extend_org(vt_stamp_fields *out, const char *line, size_t len)
     out->org = longer;
 }
 
+/* The number of code points in s[0..len). */
+static size_t code_points(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t pos = 0; pos < len; n++)
+        vt_utf8_next(s, len, &pos);
+    return n;
+}
+
 /* An unlabelled line: the name's first line, or its next one while the name is
- * open and the line reads as words of a name, two at least (a lone word there
- * is the big "ĐẾN" misread, "ĐÁP"); anything else closes it. */
+ * open and the line reads as words of a name: two words, or one of four letters
+ * or more ("XUYÊN"; a lone short word there is the big "ĐẾN" misread, "ĐÁP");
+ * anything else closes it. */
 static void read_org_line(const char *line, size_t len, vt_stamp_fields *out, int *org)
 {
     if (*org == 0) {
@@ -263,7 +273,8 @@ static void read_org_line(const char *line, size_t len, vt_stamp_fields *out, in
     while (len && line[len - 1] == ' ')
         len--;
     char *copy = *org > 0 && *org < ORG_MAX_LINES ? strndup(line, len) : NULL;
-    if (copy && strchr(copy, ' ') && reads_as_name(copy) && reads_as_name(out->org)) {
+    if (copy && (strchr(copy, ' ') || code_points(copy, len) >= 4) && reads_as_name(copy)
+        && reads_as_name(out->org)) {
         extend_org(out, line, len);
         (*org)++;
     } else

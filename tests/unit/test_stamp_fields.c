@@ -44,6 +44,8 @@ static const struct {
      NULL, false},
     {"UBND HUYỆN\nPHÒNG NỘI VỤ\nĐẾN\nSố: 12\n", "UBND HUYỆN PHÒNG NỘI VỤ", "12", NULL, NULL, false},
     {"SỞ Y TẾ\nxx4 ¬ q\nBỆNH VIỆN\n", "SỞ Y TẾ", NULL, NULL, NULL, false},
+    {"TRUNG TÂM Y TẾ HUYỆN VỊ\nXUYÊN\nSố: 0213\n", "TRUNG TÂM Y TẾ HUYỆN VỊ XUYÊN", "0213", NULL,
+     NULL, false},
     {"BỆNH VIỆN ÐA KHOA\n", "BỆNH VIỆN ĐA KHOA", NULL, NULL, NULL, false},    /* Ð for Đ */
     /* noise before a label; an unreadable "Ngày" label with a full date after it */
     {"TRUNG TÂM Y TẾ\n= Số: 0213\ns.— =-j NRày: 13/2/2023\n", "TRUNG TÂM Y TẾ", "0213",
