@@ -61,6 +61,10 @@ static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
                          (unsigned)error, (unsigned)detail));
 }
 
+/* The sizes a PDF page can have, in points. */
+#define MIN_PAGE_POINTS 3.0
+#define MAX_PAGE_POINTS 14400.0
+
 /* --- the page image ----------------------------------------------------- */
 
 static bool input_is_jpeg(const vt_document *doc)
@@ -269,11 +273,23 @@ static bool write_page(void *user, size_t index, const vt_placed_page *pp)
                                                 : "it was not decoded"));
         return false;
     }
+    double k = POINTS_PER_INCH / page->stored.dpi;
+    double width = page->stored.width * k, height = page->stored.height * k;
+    /* PDF readers take pages of 3 to 14 400 units a side (ISO 32000-1, Annex C);
+     * libharu refuses others, and leaks the page it began. A resolution the
+     * file records wrongly (1 dpi, 60 000 dpi) makes such a page. */
+    if (width < MIN_PAGE_POINTS || height < MIN_PAGE_POINTS || width > MAX_PAGE_POINTS
+        || height > MAX_PAGE_POINTS) {
+        fail(w, vt_format("page %d: %d × %d pixels at %d dpi is %.0f × %.0f pt, outside the "
+                          "3-14400 pt a PDF page can be (is the image's resolution right? "
+                          "--dpi sets one for images that record none)",
+                          page->number, page->stored.width, page->stored.height,
+                          page->stored.dpi, width, height));
+        return false;
+    }
     HPDF_Image image = page_image(w, page);
     if (!image || w->error)
         return fail(w, NULL), false;
-    double k = POINTS_PER_INCH / page->stored.dpi;
-    double width = page->stored.width * k, height = page->stored.height * k;
     HPDF_Page pdf_page = HPDF_AddPage(w->pdf);
     HPDF_Page_SetWidth(pdf_page, (HPDF_REAL)width);
     HPDF_Page_SetHeight(pdf_page, (HPDF_REAL)height);
