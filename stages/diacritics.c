@@ -296,45 +296,25 @@ static bool restyle_line(vt_line *line, vt_tone_style style)
     return true;
 }
 
-/* A seal's ring text is a name OCR read off a curve, marks the likeliest to go
- * wrong ("UBND TÍNH LẠNG SƠN"): the model repairs it like a line of the text
- * (kept in JSON only; no repair record, as it is not in `text`). */
-static vt_status repair_seal(const vt_lm *lm, vt_seal *seal, vt_stage_context *ctx)
+/* Repair a name held outside the text (*name replaced; kept in JSON only, so no
+ * repair record): a seal's ring text, read off a curve, and the receipt stamp's
+ * organisation, read off small and often faded ink, have the marks likeliest
+ * to go wrong ("UBND TÍNH LẠNG SƠN", "KIẾM SOÁT BỆNH TÂT"); the model repairs
+ * them like a line of the text. */
+static vt_status repair_name(const vt_lm *lm, char **name, vt_stage_context *ctx)
 {
-    if (!seal->text)
+    if (!*name)
         return VT_OK;
     vt_diacritics_result result;
     char *error = NULL;
-    if (!vt_diacritics_apply(lm, VT_DIACRITICS_REPAIR, seal->text, strlen(seal->text), NULL, 0,
-                             &result, &error)) {
+    if (!vt_diacritics_apply(lm, VT_DIACRITICS_REPAIR, *name, strlen(*name), NULL, 0, &result,
+                             &error)) {
         vt_status status = vt_stage_fail(ctx, "%s", error ? error : "out of memory");
         free(error);
         return status;
     }
-    free(seal->text);
-    seal->text = result.text;
-    result.text = NULL;
-    vt_diacritics_result_free(&result);
-    return VT_OK;
-}
-
-/* The receipt stamp's organisation is a name read off small, often faded ink
- * ("TRUNG TÂM KIẾM SOÁT BỆNH TÂT"): repaired like the seal's. */
-static vt_status repair_stamp_org(const vt_lm *lm, vt_document *doc, vt_stage_context *ctx)
-{
-    vt_receipt_stamp *stamp = vt_document_receipt_stamp(doc);
-    if (!stamp || !stamp->org)
-        return VT_OK;
-    vt_diacritics_result result;
-    char *error = NULL;
-    if (!vt_diacritics_apply(lm, VT_DIACRITICS_REPAIR, stamp->org, strlen(stamp->org), NULL, 0,
-                             &result, &error)) {
-        vt_status status = vt_stage_fail(ctx, "%s", error ? error : "out of memory");
-        free(error);
-        return status;
-    }
-    free(stamp->org);
-    stamp->org = result.text;
+    free(*name);
+    *name = result.text;
     result.text = NULL;
     vt_diacritics_result_free(&result);
     return VT_OK;
@@ -365,11 +345,14 @@ static vt_status run(vt_document *doc, vt_stage_context *ctx)
                 if (!restyle_line(&block->lines[l], style))
                     return vt_stage_fail(ctx, "out of memory");
         }
-    if (repair_stamp_org(lm, doc, ctx) != VT_OK)
+    if (mode != VT_DIACRITICS_REPAIR)
+        return VT_OK;
+    vt_receipt_stamp *stamp = vt_document_receipt_stamp(doc);
+    if (stamp && repair_name(lm, &stamp->org, ctx) != VT_OK)
         return VT_ERROR;
     vt_seal_list *seals = vt_document_seals(doc);
-    for (size_t i = 0; mode == VT_DIACRITICS_REPAIR && seals && i < seals->count; i++)
-        if (repair_seal(lm, &seals->items[i], ctx) != VT_OK)
+    for (size_t i = 0; seals && i < seals->count; i++)
+        if (repair_name(lm, &seals->items[i].text, ctx) != VT_OK)
             return VT_ERROR;
     return VT_OK;
 }
