@@ -26,7 +26,6 @@
 #include "ocr_service.h"
 #include "receipt_stamp_output.h"
 #include "stages.h"
-#include "stamp_fields.h"
 #include "stamp_reader.h"
 
 /* Where the stamp is and how its lettering lies: quarter turns clockwise that set

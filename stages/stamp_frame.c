@@ -29,7 +29,6 @@
 #include "ocr_service.h"
 #include "receipt_stamp_output.h"
 #include "stages.h"
-#include "stamp_fields.h"
 #include "stamp_reader.h"
 
 /* The stamp sits in the upper part of the page; the rest is not searched. */
