@@ -9,7 +9,8 @@
  *    makes (field guide §6.1), repair, share fixed and share of correct syllables
  *    changed.
  * 3. Speed: repair-mode MB/s over clean text, model load time.
- * Syllables are compared by canonical key, so hòa and hoà count as equal.
+ * Syllables are compared by canonical key, so hòa and hoà count as equal, and
+ * restoration also as written: the same bytes, capitals and tone place kept.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +98,7 @@ static bool corrupt(const vt_syllable *in, uint64_t *rng, vt_syllable *out)
 
 typedef struct figures {
     size_t restore_total, restore_correct;
+    size_t written_correct, written_case, written_style; /* as written; of the rest: case only, tone place only */
     size_t noise_injected, noise_fixed, clean_total, clean_changed;
     double repair_bytes, repair_seconds;
 } figures;
@@ -128,6 +130,52 @@ static char *add_noise(const char *s, size_t len, uint64_t *rng, bool *hit, size
 
 #define MAX_TOKENS 4096
 
+/* Lower-case canonical key of one syllable token, or "" if it is none. */
+static void folded_key(const char *s, size_t len, char key[VT_SYLLABLE_MAX_BYTES])
+{
+    vt_syllable syl;
+    key[0] = '\0';
+    if (vt_syllable_parse(s, len, &syl)) {
+        syl.case_shape = VT_CASE_LOWER;
+        vt_syllable_key(&syl, VT_TONE_STYLE_OLD, key);
+    }
+}
+
+/* The issue's "as written": a restored syllable counts only if its bytes equal
+ * the original's (capitals and the tone's place kept). A miss is put down to
+ * case alone or to the tone's place alone when the rest agrees. */
+static void compare_as_written(const char *want, size_t want_len, const char *got, size_t got_len, figures *f)
+{
+    size_t pw = 0, pg = 0;
+    vt_token tw, tg;
+    while (vt_token_next(want, want_len, &pw, &tw) && vt_token_next(got, got_len, &pg, &tg)) {
+        if (tw.kind != VT_TOKEN_SYLLABLE)
+            continue;
+        size_t lw = tw.end - tw.start, lg = tg.end - tg.start;
+        const char *a = want + tw.start, *b = got + tg.start;
+        if (lw == lg && memcmp(a, b, lw) == 0) {
+            f->written_correct++;
+            continue;
+        }
+        vt_syllable sa, sb;
+        char ka[VT_SYLLABLE_MAX_BYTES], kb[VT_SYLLABLE_MAX_BYTES];
+        if (!vt_syllable_parse(a, lw, &sa) || !vt_syllable_parse(b, lg, &sb))
+            continue;
+        vt_syllable_key(&sa, VT_TONE_STYLE_OLD, ka);
+        vt_syllable_key(&sb, VT_TONE_STYLE_OLD, kb);
+        if (strcmp(ka, kb) == 0) {
+            f->written_style++;
+            continue;
+        }
+        folded_key(a, lw, ka);
+        folded_key(b, lg, kb);
+        if (strcmp(ka, kb) == 0)
+            f->written_case++;
+        if (getenv("VT_BENCH_SHOW") != NULL)
+            fprintf(stderr, "%.*s -> %.*s\n", (int)lw, a, (int)lg, b);
+    }
+}
+
 static void bench_line(const vt_lm *lm, const char *s, size_t len, uint64_t *rng, figures *f)
 {
     static char want[MAX_TOKENS][VT_SYLLABLE_MAX_BYTES], got[MAX_TOKENS][VT_SYLLABLE_MAX_BYTES];
@@ -144,6 +192,8 @@ static void bench_line(const vt_lm *lm, const char *s, size_t len, uint64_t *rng
                 f->restore_total++;
                 f->restore_correct += m == n && strcmp(want[i], got[i]) == 0;
             }
+        if (m == n)
+            compare_as_written(s, len, r.text, r.len, f);
         vt_diacritics_result_free(&r);
     }
     free(bare);
@@ -223,6 +273,9 @@ int main(int argc, char **argv)
     printf("model load:           %.1f ms\n", load_ms);
     printf("restoration accuracy: %.2f%% of %zu syllables\n",
            100.0 * (double)f.restore_correct / (double)(f.restore_total ? f.restore_total : 1), f.restore_total);
+    printf("  as written:         %.2f%% (of the misses: %zu capitals only, %zu tone place only)\n",
+           100.0 * (double)f.written_correct / (double)(f.restore_total ? f.restore_total : 1),
+           f.written_case, f.written_style);
     printf("noise repair:         %.1f%% of %zu injected errors fixed\n",
            100.0 * (double)f.noise_fixed / (double)(f.noise_injected ? f.noise_injected : 1), f.noise_injected);
     printf("false changes:        %.3f%% of %zu correct syllables\n",
