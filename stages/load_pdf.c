@@ -4,7 +4,8 @@
  *
  * Office scanners write one image per page (CCITT bilevel, JBIG2, JPEG, Flate).
  * Such an image is taken out at its native resolution instead of re-rendering the
- * page, which would resample it and cost time. Other pages are rendered at 300 dpi.
+ * page, which would resample it and cost time; a bilevel one stays 1 bit. Other
+ * pages are rendered at 300 dpi.
  * Existing text layers are judged (text/layer_quality.h): a scanner's garbage OCR
  * is replaced by ours, a real text layer saves the OCR entirely.
  *
@@ -110,12 +111,45 @@ static bool find_page_scan(PopplerPage *page, int *image_id, double *area_w, dou
     return found;
 }
 
+/* A grey image whose every pixel is pure black or white: the 1-bit scan (CCITT,
+ * JBIG2) Poppler hands back as 8 bits. */
+static bool is_bilevel(PIX *grey)
+{
+    int w = pixGetWidth(grey), h = pixGetHeight(grey), wpl = pixGetWpl(grey);
+    const l_uint32 *data = pixGetData(grey);
+    for (int y = 0; y < h; y++) {
+        const l_uint32 *line = data + (size_t)y * (size_t)wpl;
+        for (int x = 0; x < w; x++) {
+            int v = GET_DATA_BYTE(line, x);
+            if (v != 0 && v != 255)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* A bilevel scan goes on as 1 bit, as it was stored: the pipeline then treats
+ * it as the 1-bit page it is, and the searchable PDF keeps it 1-bit (CCITT G4)
+ * instead of growing an 8-bit copy twice the input's size. */
+static PIX *as_stored_depth(PIX *pix)
+{
+    if (pixGetDepth(pix) != 8 || !is_bilevel(pix))
+        return pix;
+    PIX *bits = pixThresholdToBinary(pix, 128);
+    if (!bits)
+        return pix;     /* out of memory: the 8-bit image still serves */
+    pixDestroy(&pix);
+    return bits;
+}
+
 static PIX *extract_scan(PopplerPage *page, int image_id, double area_w)
 {
     cairo_surface_t *surface = poppler_page_get_image(page, image_id);
     if (!surface)
         return NULL;
     PIX *pix = pix_from_surface(surface);
+    if (pix)
+        pix = as_stored_depth(pix);
     if (pix) {
         /* Points are 1/72 inch: pixels across the image's area give its resolution. */
         int dpi = (int)(cairo_image_surface_get_width(surface) * 72.0 / area_w + 0.5);
