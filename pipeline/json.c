@@ -8,6 +8,7 @@
  * their own members, through their output kind (output.h).
  */
 #include <json-c/json.h>
+#include <json-c/printbuf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,14 +264,83 @@ static json_object *repairs_json(const vt_document *doc, bool *ok)
     return arr;
 }
 
+/* --- the pages, one at a time --------------------------------------------
+ *
+ * A page's words are most of a record (about 60 KB of JSON a page, ten times
+ * that as a json-c tree). The "pages" member is therefore an empty array with
+ * its own serializer, which builds one page's tree, prints it and frees it
+ * before the next: a 1000-page record never holds more than one page's tree.
+ * The layout is json-c's own for arrays, so the bytes are what a full tree
+ * gives. */
+
+static void indent(struct printbuf *pb, int level, int flags)
+{
+    if (flags & JSON_C_TO_STRING_PRETTY)
+        printbuf_memset(pb, -1, ' ', level * 2);
+}
+
+/* The page's JSON, printed at `level`: its own newlines get the indent. */
+static bool append_page(struct printbuf *pb, const vt_page *page, int level, int flags)
+{
+    bool ok = true;
+    json_object *pj = page_json(page, &ok);
+    const char *s = ok && pj ? json_object_to_json_string_ext(pj, flags) : NULL;
+    if (s) {
+        for (const char *nl; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
+            printbuf_memappend(pb, s, (int)(nl - s + 1));
+            indent(pb, level, flags);
+        }
+        printbuf_memappend(pb, s, (int)strlen(s));
+    }
+    json_object_put(pj);
+    return s != NULL;
+}
+
+static int pages_to_json(json_object *jso, struct printbuf *pb, int level, int flags)
+{
+    const vt_document *doc = json_object_get_userdata(jso);
+    bool pretty = flags & JSON_C_TO_STRING_PRETTY;
+    bool spaced = (flags & JSON_C_TO_STRING_SPACED) && !pretty;
+    printbuf_strappend(pb, "[");
+    if (pretty)
+        printbuf_strappend(pb, "\n");
+    for (size_t p = 0; p < doc->n_pages; p++) {
+        if (p > 0) {
+            printbuf_strappend(pb, ",");
+            if (pretty)
+                printbuf_strappend(pb, "\n");
+        }
+        if (spaced)
+            printbuf_strappend(pb, " ");
+        indent(pb, level + 1, flags);
+        if (!append_page(pb, &doc->pages[p], level + 1, flags))
+            return -1;      /* out of memory: json-c then gives no string at all */
+    }
+    if (pretty) {
+        if (doc->n_pages > 0)
+            printbuf_strappend(pb, "\n");
+        indent(pb, level, flags);
+    }
+    return spaced ? printbuf_strappend(pb, " ]") : printbuf_strappend(pb, "]");
+}
+
+static json_object *pages_json(const vt_document *doc, bool *ok)
+{
+    json_object *pages = json_object_new_array();
+    if (!pages) {
+        *ok = false;
+        return NULL;
+    }
+    json_object_set_serializer(pages, pages_to_json, (void *)doc, NULL);
+    return pages;
+}
+
 static json_object *document_json(const vt_document *doc, bool *ok)
 {
     json_object *root = json_object_new_object();
-    json_object *pages = json_object_new_array();
     json_object *timings = json_object_new_object();
-    if (!root || !pages || !timings) {
+    if (!root || !timings) {
         json_object_put(root);
-        json_object_put(pages);
         json_object_put(timings);
         *ok = false;
         return NULL;
@@ -279,9 +349,7 @@ static json_object *document_json(const vt_document *doc, bool *ok)
     vt_json_add(root, "kind", json_object_new_string(vt_input_kind_name(doc->kind)), ok);
     vt_json_add(root, "ok", json_object_new_boolean(!doc->failed), ok);
     vt_json_add(root, "text", json_object_new_string(doc->text && !doc->failed ? doc->text : ""), ok);
-    for (size_t p = 0; p < doc->n_pages && *ok; p++)
-        vt_json_push(pages, page_json(&doc->pages[p], ok), ok);
-    vt_json_add(root, "pages", pages, ok);
+    vt_json_add(root, "pages", pages_json(doc, ok), ok);
     for (size_t t = 0; t < doc->n_timings && *ok; t++)
         vt_json_add(timings, doc->timings[t].stage, vt_json_rounded(doc->timings[t].ms), ok);
     vt_json_add(root, "timings_ms", timings, ok);
