@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "fields_output.h"
 #include "model_path.h"
@@ -89,13 +90,52 @@ static HPDF_Image bilevel_image(pdf_writer *w, PIX *pix)
     return image;
 }
 
+/* libharu writes a stream's /Filter only for what it compresses itself, and
+ * it compresses only when the document is saved: every page's samples would
+ * wait uncompressed until then (26 MB for a 300-dpi colour A4, so a 1000-page
+ * scan would not fit). The samples are compressed here, page by page, and the
+ * key is written by the dictionary's write hook. */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+static HPDF_Image flate_image(pdf_writer *w, const unsigned char *samples, size_t size,
+                              int width, int height, bool grey)
+{
+    uLongf packed_size = compressBound((uLong)size);
+    unsigned char *packed = malloc(packed_size);
+    if (!packed || compress2(packed, &packed_size, samples, (uLong)size, Z_DEFAULT_COMPRESSION)
+                       != Z_OK) {
+        free(packed);
+        return NULL;
+    }
+    HPDF_Dict image = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+    HPDF_STATUS rc = image ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+    if (image) {
+        image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;    /* what DrawImage accepts */
+        image->write_fn = write_flate_filter;
+        rc += HPDF_Dict_AddName(image, "Type", "XObject");
+        rc += HPDF_Dict_AddName(image, "Subtype", "Image");
+        rc += HPDF_Dict_AddNumber(image, "Width", width);
+        rc += HPDF_Dict_AddNumber(image, "Height", height);
+        rc += HPDF_Dict_AddName(image, "ColorSpace", grey ? "DeviceGray" : "DeviceRGB");
+        rc += HPDF_Dict_AddNumber(image, "BitsPerComponent", 8);
+        rc += HPDF_Stream_Write(image->stream, packed, (HPDF_UINT)packed_size);
+    }
+    free(packed);
+    return rc == HPDF_OK ? image : NULL;
+}
+
 /* 8-bit grey or 32-bit RGB as packed samples, written with Flate. */
 static HPDF_Image sampled_image(pdf_writer *w, PIX *pix)
 {
     int width = pixGetWidth(pix), height = pixGetHeight(pix);
     bool grey = pixGetDepth(pix) == 8;
     size_t channels = grey ? 1 : 3;
-    unsigned char *samples = malloc((size_t)width * (size_t)height * channels);
+    size_t size = (size_t)width * (size_t)height * channels;
+    unsigned char *samples = malloc(size);
     if (!samples)
         return NULL;
     unsigned char *out = samples;
@@ -113,9 +153,7 @@ static HPDF_Image sampled_image(pdf_writer *w, PIX *pix)
             }
         }
     }
-    HPDF_Image image = HPDF_LoadRawImageFromMem(w->pdf, samples, (HPDF_UINT)width,
-                                                (HPDF_UINT)height,
-                                                grey ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+    HPDF_Image image = flate_image(w, samples, size, width, height, grey);
     free(samples);
     return image;
 }
