@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 packages=(
   cmake gcc pkg-config make
   libtesseract-dev libleptonica-dev libicu-dev libjson-c-dev libcmocka-dev libpoppler-glib-dev libxml2-dev
-  libhpdf-dev liblcms2-dev zlib1g-dev
+  libhpdf-dev liblcms2-dev zlib1g-dev libqpdf-dev
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd
 )
 

@@ -20,6 +20,7 @@ vanthu_require(POPPLER "poppler-glib>=22" libpoppler-glib-dev)
 vanthu_require(XML2 "libxml-2.0>=2.9" libxml2-dev)
 vanthu_require(LCMS2 "lcms2>=2.9" liblcms2-dev)
 vanthu_require(ZLIB "zlib>=1.2" zlib1g-dev)
+vanthu_require(QPDF "libqpdf>=10.6" libqpdf-dev)
 # libharu ships no pkg-config file.
 find_path(HPDF_INCLUDE_DIR hpdf.h)
 find_library(HPDF_LIBRARY hpdf)

@@ -3,7 +3,8 @@
  * vanthu's final words laid over it as invisible text (render mode 3).
  *
  * The image is the one the input stored, not the cleaned one: a JPEG file's
- * bytes go in as they are (DCTDecode), a 1-bit page as CCITT G4, other pages
+ * bytes go in as they are (DCTDecode), and so does a scanned PDF page's JPEG
+ * stream (pdf_source_image.c); a 1-bit page as CCITT G4, other pages
  * losslessly (Flate), each page at its own size in points from its dpi. The
  * words come from placed_text.h, so `pdftotext` gives the text output's lines
  * and words; their boxes are carried back through orientation, deskew and
@@ -27,6 +28,7 @@
 #include "fields_output.h"
 #include "model_path.h"
 #include "pdf_archive.h"
+#include "pdf_source_image.h"
 #include "placed_text.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -45,6 +47,7 @@ typedef struct pdf_writer {
     HPDF_Doc pdf;
     HPDF_Font font;
     HPDF_FontDef font_def;
+    vt_pdf_source *source;      /* a PDF input's own image streams, or NULL */
     char *error;                /* the first failure, malloc'd */
 } pdf_writer;
 
@@ -165,6 +168,14 @@ static HPDF_Image page_image(pdf_writer *w, const vt_page *page)
     const vt_document *doc = w->doc;
     if (input_is_jpeg(doc))
         return HPDF_LoadJpegImageFromMem(w->pdf, doc->input, (HPDF_UINT)doc->input_size);
+    unsigned char *jpeg;
+    size_t jpeg_size;
+    if (vt_pdf_source_page_jpeg(w->source, (size_t)(page->number - 1), page->stored.width,
+                                page->stored.height, &jpeg, &jpeg_size)) {
+        HPDF_Image image = HPDF_LoadJpegImageFromMem(w->pdf, jpeg, (HPDF_UINT)jpeg_size);
+        free(jpeg);     /* libharu keeps its own copy */
+        return image;
+    }
     PIX *pix = NULL;
     if (doc->page_source.load) {
         char *error = NULL;
@@ -473,6 +484,8 @@ unsigned char *vt_document_pdf(const vt_document *doc, const char *model_dir, si
         return copy;
     }
     pdf_writer w = {.doc = doc};
+    if (doc->kind == VT_INPUT_PDF && doc->input)
+        w.source = vt_pdf_source_open(doc->input, doc->input_size);
     w.pdf = HPDF_New(on_hpdf_error, &w);
     unsigned char *bytes = NULL;
     if (!w.pdf) {
@@ -490,6 +503,7 @@ unsigned char *vt_document_pdf(const vt_document *doc, const char *model_dir, si
             fail(&w, strdup("cannot write the PDF (out of memory)"));
         HPDF_Free(w.pdf);
     }
+    vt_pdf_source_close(w.source);
     if (!bytes) {
         *error = w.error;
         *size = 0;

@@ -29,7 +29,7 @@ all_targets="dates:1 docnum:1 legacy:1 utf8:1 token:1 syllable:1 diacritics:2 st
 header:1 layer:1 json:1 process:3"
 targets=${VT_FUZZ_TARGETS:-$(for t in $all_targets; do printf '%s ' "${t%%:*}"; done)}
 
-pkgs="tesseract lept icu-uc icu-i18n json-c poppler-glib libxml-2.0 lcms2"
+pkgs="tesseract lept icu-uc icu-i18n json-c poppler-glib libxml-2.0 lcms2 zlib libqpdf"
 pkg_cflags=$(pkg-config --cflags $pkgs)
 pkg_libs="$(pkg-config --libs $pkgs) -lhpdf -lgomp -lpthread -lm"  # libharu has no .pc
 text_libs="$(pkg-config --libs icu-uc icu-i18n) -lgomp -lm"   # base/ and text/ need ICU only
