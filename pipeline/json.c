@@ -296,9 +296,22 @@ static bool append_page(struct printbuf *pb, const vt_page *page, int level, int
     return s != NULL;
 }
 
+/* What the serializer prints: the pages, not the document, whose record may be
+ * a stack copy gone by the time the tree is printed (refused_json). */
+typedef struct page_list {
+    const vt_page *pages;
+    size_t n_pages;
+} page_list;
+
+static void free_page_list(json_object *jso, void *userdata)
+{
+    (void)jso;
+    free(userdata);
+}
+
 static int pages_to_json(json_object *jso, struct printbuf *pb, int level, int flags)
 {
-    const vt_document *doc = json_object_get_userdata(jso);
+    const page_list *doc = json_object_get_userdata(jso);
     bool pretty = flags & JSON_C_TO_STRING_PRETTY;
     bool spaced = (flags & JSON_C_TO_STRING_SPACED) && !pretty;
     printbuf_strappend(pb, "[");
@@ -327,11 +340,15 @@ static int pages_to_json(json_object *jso, struct printbuf *pb, int level, int f
 static json_object *pages_json(const vt_document *doc, bool *ok)
 {
     json_object *pages = json_object_new_array();
-    if (!pages) {
+    page_list *list = malloc(sizeof *list);
+    if (!pages || !list) {
+        json_object_put(pages);
+        free(list);
         *ok = false;
         return NULL;
     }
-    json_object_set_serializer(pages, pages_to_json, (void *)doc, NULL);
+    *list = (page_list){.pages = doc->pages, .n_pages = doc->n_pages};
+    json_object_set_serializer(pages, pages_to_json, list, free_page_list);
     return pages;
 }
 
