@@ -103,16 +103,74 @@ int vt_iso_date(int day, int month, int year, char iso[11])
 }
 
 /* The text after the label's colon (or after the label), trimmed. */
+/* A letter or digit: ASCII, or a Latin letter with marks (U+00C0–U+1FFF, the
+ * Vietnamese ones among them; dashes and other punctuation start at U+2000). */
+static bool is_word_char(int32_t cp)
+{
+    return (cp < 0x80 && isalnum((int)cp)) || (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7);
+}
+
+static bool has_word_char(const char *s, size_t len)
+{
+    for (size_t pos = 0; pos < len;)
+        if (is_word_char(vt_utf8_next(s, len, &pos)))
+            return true;
+    return false;
+}
+
+/* Trim what is not a letter or digit off the start of a token, and the form's
+ * dotted leader off its end ("-P.NV.........." → "P.NV"; "P." stays). */
+static void trim_token(const char **start, const char **end)
+{
+    while (*start < *end) {
+        size_t pos = 0;
+        if (is_word_char(vt_utf8_next(*start, (size_t)(*end - *start), &pos)))
+            break;
+        *start += pos;
+    }
+    const char *e = *end;
+    while (e > *start && e[-1] == '.')
+        e--;
+    if (*end - e >= 2)
+        *end = e;       /* a leader of dots; a single one ends an abbreviation */
+}
+
+/* The entry after "Label:": its tokens that hold a letter or digit, trimmed
+ * (the form's dots and the frame's edge read as "|" or "_—_" dropped). */
 static char *value_after_colon(const char *line, size_t len)
 {
     const char *colon = memchr(line, ':', len);
     const char *v = colon ? colon + 1 : line;
     const char *end = line + len;
-    while (v < end && (*v == ' ' || *v == '.'))
-        v++;
-    while (end > v && (end[-1] == ' ' || end[-1] == '.'))
-        end--;
-    return end > v ? strndup(v, (size_t)(end - v)) : NULL;
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t n = 0;
+    while (v < end) {
+        while (v < end && (*v == ' ' || *v == '\t'))
+            v++;
+        const char *t = v;
+        while (v < end && *v != ' ' && *v != '\t')
+            v++;
+        const char *ts = t, *te = v;
+        if (ts == te || !has_word_char(ts, (size_t)(te - ts)))
+            continue;
+        trim_token(&ts, &te);
+        if (te > ts) {
+            if (n)
+                out[n++] = ' ';
+            memcpy(out + n, ts, (size_t)(te - ts));
+            n += (size_t)(te - ts);
+        }
+    }
+    while (n > 0 && out[n - 1] == '.')
+        n--;    /* the value's last dot, as before */
+    out[n] = '\0';
+    if (n == 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
 }
 
 static char *digits_of(const char *s)
@@ -195,16 +253,35 @@ static size_t line_offset(const char *line, size_t len, size_t chars)
  * the line, or NULL. Pen strokes and the form's frame across the stamp are read as
  * letters before the label ("Kon S Q.n Ngày: 18/3/2024"); the colon makes the
  * label certain there. "Số:" is left out: "Lưu hồ sơ số:" ends with it. */
+/* "Số:" inside a line counts with a number after it ("1®: Số: 24"), not as the
+ * end of "Lưu hồ sơ số:" (the file reference, whose "Lưu" OCR may lose). */
+static bool number_label_at(const char *folded, const char *p)
+{
+    const char *after = p + 2;
+    while (*after == ' ')
+        after++;
+    if (*after != ':')
+        return false;
+    after++;
+    while (*after == ' ')
+        after++;
+    size_t before = (size_t)(p - folded);
+    bool after_so = before >= 3 && strncmp(p - 3, "so ", 3) == 0;
+    return isdigit((unsigned char)*after) && !after_so;
+}
+
 static const char *label_inside(const char *folded)
 {
-    static const char *const labels[] = {"ngay", "chuyen"};
+    static const char *const labels[] = {"ngay", "chuyen", "so"};
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
         size_t n = strlen(labels[i]);
         for (const char *p = strstr(folded + 1, labels[i]); p; p = strstr(p + 1, labels[i])) {
             const char *after = p + n;
             while (*after == ' ')
                 after++;
-            if (!isalnum((unsigned char)p[-1]) && *after == ':')
+            if (isalnum((unsigned char)p[-1]) || *after != ':')
+                continue;
+            if (strcmp(labels[i], "so") != 0 || number_label_at(folded, p))
                 return p;
         }
     }

@@ -47,6 +47,12 @@ static const struct {
     {"TRUNG TÂM Y TẾ HUYỆN VỊ\nXUYÊN\nSố: 0213\n", "TRUNG TÂM Y TẾ HUYỆN VỊ XUYÊN", "0213", NULL,
      NULL, false},
     {"BỆNH VIỆN ÐA KHOA\n", "BỆNH VIỆN ĐA KHOA", NULL, NULL, NULL, false},    /* Ð for Đ */
+    /* debris before the label; the file reference's "số:" is not the number */
+    {"BỆNH VIỆN\n1®: SỐ: 24\n", "BỆNH VIỆN", "24", NULL, NULL, false},
+    /* the entry on the form's dotted leader, the frame's edge beside it */
+    {"BỆNH VIỆN\nChuyển: -P.NV.......... _—_\n", "BỆNH VIỆN", NULL, NULL, "P.NV", false},
+    {"BỆNH VIỆN\nChuyển: |\n", "BỆNH VIỆN", NULL, NULL, NULL, false},
+    {"BỆNH VIỆN\nNgày: 13/12/2022\nhô sơ số: 12\n", "BỆNH VIỆN", NULL, "2022-12-13", NULL, false},
     /* noise before a label; an unreadable "Ngày" label with a full date after it */
     {"TRUNG TÂM Y TẾ\n= Số: 0213\ns.— =-j NRày: 13/2/2023\n", "TRUNG TÂM Y TẾ", "0213",
      "2023-02-13", NULL, false},
