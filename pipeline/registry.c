@@ -16,7 +16,9 @@
  * them (a straight, upright page: the stamp's frame is then level) and before
  * ocr, whose page must no longer hold the stamp. page_number right
  * after ocr reads what Tesseract's layout analysis dropped, before layout and
- * margin_notes look at the top margin; stamp_words before layout, which must
+ * margin_notes look at the top margin; stamp_anchor, which finds a stamp by the
+ * labels among those words when neither ink nor frame showed it, right before
+ * stamp_words, which sets a stamp's words apart; stamp_words before layout, which must
  * not take a stamp's words for a header column; lost_lines after both, so that
  * neither a page number nor a stamp's words look lost. page_quality comes after
  * the layout stages (stamp and margin-note blocks are set apart, so their debris
@@ -44,6 +46,7 @@ static const vt_stage *const registry[] = {
     &vt_stage_stamp_frame,
     &vt_stage_ocr,
     &vt_stage_page_number,
+    &vt_stage_stamp_anchor,
     &vt_stage_stamp_words,
     &vt_stage_lost_lines,
     &vt_stage_layout_columns,

@@ -20,6 +20,7 @@ extern const vt_stage vt_stage_deskew;       /* stages/deskew.c */
 extern const vt_stage vt_stage_stamp_frame;  /* stages/stamp_frame.c */
 extern const vt_stage vt_stage_ocr;          /* stages/ocr.c */
 extern const vt_stage vt_stage_page_number;  /* stages/page_number.c */
+extern const vt_stage vt_stage_stamp_anchor; /* stages/stamp_anchor.c */
 extern const vt_stage vt_stage_stamp_words;  /* stages/stamp_words.c */
 extern const vt_stage vt_stage_lost_lines;   /* stages/lost_lines.c */
 extern const vt_stage vt_stage_layout_columns; /* stages/layout_columns.c */
