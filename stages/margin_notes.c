@@ -152,10 +152,38 @@ static bool confident_vietnamese(const line_info *l)
 
 /* Print that may stand alone outside the body: a signer's name, a centred page
  * number. A one-syllable "ok" or initials do not qualify. */
+/* Whether the word holds a letter or digit (ASCII, or any code point past it). */
+static bool has_content(const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+            return true;
+    return false;
+}
+
+/* The notice's number line, "Số: 2260/KH-STTTT", whatever OCR made of the
+ * symbol: print, even where a pen ring or a stamp over it makes OCR unsure
+ * (rule (b) took "& Số: 2260/KIkSTTTL" for a note, and the notice lost its
+ * number). Marks before the label are skipped. */
+static bool number_line(const vt_line *line)
+{
+    size_t i = 0;
+    while (i < line->n_words && !has_content(line->words[i].text))
+        i++;
+    if (i + 1 >= line->n_words)
+        return false;
+    const char *label = line->words[i].text, *symbol = line->words[i + 1].text;
+    char bare[16];
+    size_t n = vt_word_skeleton(label, strlen(label), bare, sizeof bare);
+    return n >= 3 && !strncmp(bare, "so:", 3) && symbol[0] >= '0' && symbol[0] <= '9'
+           && strchr(symbol, '/');
+}
+
 static bool protected_line(const vt_page *page, const vt_line *line, const line_info *l,
                            const column *c)
 {
-    return (confident_vietnamese(l) && l->syllables >= 2) || page_number(page, line, l, c);
+    return (confident_vietnamese(l) && l->syllables >= 2) || page_number(page, line, l, c)
+           || number_line(line);
 }
 
 /* The text column: the extent of the confident words of the confident Vietnamese
@@ -263,7 +291,8 @@ static void judge_lines(const vt_page *page, line_info *lines, size_t n, const c
         if (l->box.w == 0 || page_number(page, line, l, c))
             continue;     /* a page number may read as anything but stays */
         if (l->confidence >= 0 && l->confidence < LOW_CONFIDENCE && !mostly_syllables(l)
-            && l->syllables + l->others > 0 && !aligned(page, lines, n, i, line_height))
+            && l->syllables + l->others > 0 && !aligned(page, lines, n, i, line_height)
+            && !number_line(line))
             l->note = true;     /* (b) */
         else if (c->known && l->box.y + l->box.h < c->top - slack_y
                  && !protected_line(page, line, l, c))

@@ -59,6 +59,8 @@ static const note_case cases[] = {
      NULL, "", {"BanGiámđốc"}},
     {"a document number and a date, short and confident", {"354 1100 600 88|Số: 88/TB-SYT",
      "1300 1100 700 86|ngày 17/4/2025"}, NULL, "", {"Số: 88/TB-SYT", "ngày 17/4/2025"}},
+    {"the notice's number line, read unsure inside a pen ring", {"437 1100 600 55|& Số: 2260/KIkSTTTL"},
+     NULL, "", {"Số: 2260/KIkSTTTL"}},
 };
 
 static void add_words(vt_line *line, int x, int w, float confidence, char *spec)
