@@ -54,6 +54,19 @@ static bool is_gap_debris(const vt_word *word)
     return word->confidence < DEBRIS_CONFIDENCE;
 }
 
+/* The line's extent without debris at its ends: a rule read as "=`......."
+ * before a right-column line made it reach across the middle, and the
+ * left column's "Số:" line below it fell out of the header. */
+static vt_box core_extent(const vt_line *line)
+{
+    size_t first = 0, last = line->n_words;
+    while (first < last && is_gap_debris(&line->words[first]))
+        first++;
+    while (last > first && is_gap_debris(&line->words[last - 1]))
+        last--;
+    return first < last ? vt_words_box(line->words + first, last - first) : line->box;
+}
+
 static side classify(const vt_page *page, const vt_line *line, size_t *split)
 {
     double w = page->width, middle = w / 2, tolerance = HALF_TOLERANCE * w;
@@ -72,9 +85,10 @@ static side classify(const vt_page *page, const vt_line *line, size_t *split)
     }
     if (line->n_words == 0 || line->box.w == 0)
         return SIDE_SPANS;
-    if (line->box.x + line->box.w < middle + tolerance)
+    vt_box core = core_extent(line);
+    if (core.x + core.w < middle + tolerance)
         return SIDE_LEFT;
-    if (line->box.x > middle - tolerance)
+    if (core.x > middle - tolerance)
         return SIDE_RIGHT;
     return SIDE_SPANS;
 }

@@ -40,6 +40,12 @@ static const layout_case cases[] = {
     {   /* a rule OCR read as "__" (no letters, confidence 0) does not close the gap */
         {"@260 UBND TỈNH @390 __ @430 CỘNG HÒA", "@260 SỞ Y TẾ @430 Độc lập", "@440 THÔNG BÁO"},
         "UBND TỈNH __\nSỞ Y TẾ\n\nCỘNG HÒA\nĐộc lập\n\nTHÔNG BÁO\n", {NULL}},
+    {   /* a rule read as debris before a right-column line does not make it span:
+         * the left column's number line below it stays in the header */
+        {"@100 UBND TỈNH @600 CỘNG HÒA", "@120 SỞ Y TẾ @620 Độc lập",
+         "@470 =`....... @600 Kiên Giang, ngày 17", "@110 Số: 88/TB-SYT", "@440 THÔNG BÁO"},
+        "UBND TỈNH\nSỞ Y TẾ\nSố: 88/TB-SYT\n\nCỘNG HÒA\nĐộc lập\n=`....... Kiên Giang, ngày 17\n\n"
+        "THÔNG BÁO\n", {NULL}},
     {   /* a gap at the left edge is not a column gap */
         {"@100 1. @350 Mục một crosses the middle of the page", "@100 Body text across the middle"},
         "1. Mục một crosses the middle of the page\nBody text across the middle\n", {NULL}},
