@@ -311,13 +311,13 @@ static void free_page_list(json_object *jso, void *userdata)
 
 static int pages_to_json(json_object *jso, struct printbuf *pb, int level, int flags)
 {
-    const page_list *doc = json_object_get_userdata(jso);
+    const page_list *list = json_object_get_userdata(jso);
     bool pretty = flags & JSON_C_TO_STRING_PRETTY;
     bool spaced = (flags & JSON_C_TO_STRING_SPACED) && !pretty;
     printbuf_strappend(pb, "[");
     if (pretty)
         printbuf_strappend(pb, "\n");
-    for (size_t p = 0; p < doc->n_pages; p++) {
+    for (size_t p = 0; p < list->n_pages; p++) {
         if (p > 0) {
             printbuf_strappend(pb, ",");
             if (pretty)
@@ -326,11 +326,11 @@ static int pages_to_json(json_object *jso, struct printbuf *pb, int level, int f
         if (spaced)
             printbuf_strappend(pb, " ");
         indent(pb, level + 1, flags);
-        if (!append_page(pb, &doc->pages[p], level + 1, flags))
+        if (!append_page(pb, &list->pages[p], level + 1, flags))
             return -1;      /* out of memory: json-c then gives no string at all */
     }
     if (pretty) {
-        if (doc->n_pages > 0)
+        if (list->n_pages > 0)
             printbuf_strappend(pb, "\n");
         indent(pb, level, flags);
     }

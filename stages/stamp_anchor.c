@@ -344,12 +344,6 @@ static void fit_top(const vt_page *page, vt_box *face, int labels_top)
     pixDestroy(&bits);
 }
 
-static bool reads_like_stamp(const vt_receipt_stamp *s)
-{
-    int read = (s->number != NULL) + (s->date != NULL);
-    return read == 2 || (read == 1 && s->forwarded_to != NULL);
-}
-
 /* Read the face's box from the page and record it when it reads like a stamp.
  * 0, or -1 when memory ran out. */
 static int read_face(vt_document *doc, vt_page *page, vt_box face, vt_ocr *ocr)
@@ -369,7 +363,7 @@ static int read_face(vt_document *doc, vt_page *page, vt_box face, vt_ocr *ocr)
         ok = vt_stamp_vote(&reading, 1, stamp) == 0;
     }
     vt_stamp_reading_clear(&reading);
-    if (ok && reads_like_stamp(stamp))
+    if (ok && vt_stamp_reads_like_one(stamp))
         return vt_document_offer_receipt_stamp(doc, stamp) ? 0 : -1;
     vt_receipt_stamp_free(stamp);
     return ok ? 0 : -1;

@@ -240,12 +240,6 @@ static PIX *light_ink(PIX *box_grey, int cut)
 
 /* What a stamp says: an arrival number and date, or one of them and a routing. A
  * ruled box of the header that is not the stamp says neither. */
-static bool reads_like_stamp(const vt_receipt_stamp *f)
-{
-    int read = (f->number != NULL) + (f->date != NULL);
-    return read == 2 || (read == 1 && f->forwarded_to != NULL);
-}
-
 /* The stamp's ink in the framed box, when it is lighter than print: 1 bpp, the
  * box's size; NULL (with *ok still true) when it is as dark as print. */
 static PIX *separable_ink(PIX *page, PIX *box_grey, PIX *lines, bool *ok)
@@ -301,7 +295,7 @@ static int take_stamp(vt_document *doc, vt_page *page, PIX *grey, frame *f,
     }
     vt_stamp_reading_clear(&reading);
     int status = ok ? 0 : -1;
-    if (ok && reads_like_stamp(stamp))
+    if (ok && vt_stamp_reads_like_one(stamp))
         status = record(doc, page, stamp, ink);
     else
         vt_receipt_stamp_free(stamp);

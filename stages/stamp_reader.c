@@ -332,3 +332,9 @@ int vt_stamp_vote(vt_stamp_reading *readings, int n, vt_receipt_stamp *stamp)
     stamp->raw = vt_strbuf_take(&raw);
     return stamp->raw ? 0 : -1;     /* on failure the caller frees the stamp */
 }
+
+bool vt_stamp_reads_like_one(const vt_receipt_stamp *stamp)
+{
+    int read = (stamp->number != NULL) + (stamp->date != NULL);
+    return read == 2 || (read == 1 && stamp->forwarded_to != NULL);
+}

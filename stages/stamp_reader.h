@@ -33,4 +33,8 @@ void vt_stamp_reading_clear(vt_stamp_reading *reading);
  * into `stamp`; the rest stay with the readings. 0, or -1 when memory ran out. */
 int vt_stamp_vote(vt_stamp_reading *readings, int n, vt_receipt_stamp *stamp);
 
+/* Whether a box read as a stamp reads like one: a number and a date, or one of
+ * them and a routing. A box that is not a stamp rarely gives both. */
+bool vt_stamp_reads_like_one(const vt_receipt_stamp *stamp);
+
 #endif /* VT_STAMP_READER_H */
