@@ -47,6 +47,7 @@ typedef struct vt_word {
     size_t n_alternatives, cap_alternatives;
     char *repaired_from;        /* owned: the text before a repair stage changed it */
     double repair_score;        /* the repair's evidence (log10), when repaired */
+    const char *repaired_by;    /* static name of the stage that repaired it, when repaired */
     /* Where the word is in doc->text: set by compose, carried through every text
      * edit, so the archive outputs can put the final text at the words' boxes. */
     size_t text_start, text_end;    /* bytes of doc->text */

@@ -94,6 +94,14 @@ static void remap_repairs(vt_document *doc, const vt_text_edits *edits, const bo
         bool inside_start, inside_end;
         size_t start = vt_text_edits_map(edits, r.start, false, &inside_start);
         size_t end = vt_text_edits_map(edits, r.end, true, &inside_end);
+        /* A repair of no width (a speck line_specks dropped) stays one, also
+         * inside text a cut removed, where it moves to the cut's place: what OCR
+         * read there is then still said. A repair whose text an edit removed goes. */
+        if (r.start == r.end && !(merged && merged[i])) {
+            r.start = r.end = start;
+            doc->repairs[kept++] = r;
+            continue;
+        }
         if ((merged && merged[i]) || inside_start || inside_end || end <= start) {
             free(r.from);
             free(r.to);

@@ -68,6 +68,8 @@ static json_object *line_json(const vt_line *line, bool *ok)
     }
     for (size_t w = 0; w < line->n_words && *ok; w++) {
         const vt_word *word = &line->words[w];
+        if (word->text[0] == '\0')
+            continue;   /* a dropped speck: it is listed in `repairs` */
         json_object *wj = json_object_new_object();
         if (!wj) {
             *ok = false;

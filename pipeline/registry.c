@@ -52,6 +52,7 @@ static const vt_stage *const registry[] = {
     &vt_stage_layout_columns,
     &vt_stage_margin_notes,
     &vt_stage_unicode,
+    &vt_stage_line_specks,
     &vt_stage_diacritics,
     &vt_stage_page_quality,
     &vt_stage_compose,

@@ -22,11 +22,15 @@ typedef struct repair_sink {
     bool failed;
 } repair_sink;
 
-static void note_repair(repair_sink *rs, const vt_word *word, size_t start, size_t end)
+/* Only the diacritics stage weighs its repairs; the others' records have no score. */
+static void note_repair(repair_sink *rs, const vt_word *word, const char *to, size_t start,
+                        size_t end)
 {
+    const char *stage = word->repaired_by ? word->repaired_by : "diacritics";
     double score = word->repair_score;
-    if (!vt_document_add_repair(rs->doc, "diacritics", word->repaired_from, word->text,
-                                rs->base + start, rs->base + end, rs->page, &score))
+    bool scored = strcmp(stage, "diacritics") == 0;
+    if (!vt_document_add_repair(rs->doc, stage, word->repaired_from, to, rs->base + start,
+                                rs->base + end, rs->page, scored ? &score : NULL))
         rs->failed = true;
 }
 
@@ -50,14 +54,26 @@ static bool word_is_blank(const vt_word *word)
     return len == 0;
 }
 
+/* A word a stage emptied (a speck line_specks dropped) is in the text as a
+ * repair of no width where it stood, so what OCR read is never lost unsaid. */
+static void note_emptied(vt_strbuf *sb, vt_line *line, repair_sink *rs)
+{
+    for (size_t w = 0; w < line->n_words; w++)
+        if (line->words[w].repaired_from && word_is_blank(&line->words[w]))
+            note_repair(rs, &line->words[w], "", sb->len, sb->len);
+}
+
 static void append_line(vt_strbuf *sb, vt_line *line, repair_sink *rs)
 {
     bool first = true;
     for (size_t w = 0; w < line->n_words; w++) {
         size_t len;
         const char *text = word_span(&line->words[w], &len);
-        if (len == 0)
+        if (len == 0) {
+            if (line->words[w].repaired_from)
+                note_repair(rs, &line->words[w], "", sb->len, sb->len);
             continue;
+        }
         if (!first)
             vt_strbuf_putc(sb, ' ');
         size_t start = sb->len;
@@ -66,7 +82,7 @@ static void append_line(vt_strbuf *sb, vt_line *line, repair_sink *rs)
         line->words[w].text_end = rs->base + sb->len;
         line->words[w].in_text = true;
         if (line->words[w].repaired_from)
-            note_repair(rs, &line->words[w], start, sb->len);
+            note_repair(rs, &line->words[w], line->words[w].text, start, sb->len);
         first = false;
     }
 }
@@ -106,13 +122,20 @@ static char *compose_page(vt_page *page, repair_sink *rs)
     forget_text_spans(page);
     for (size_t b = 0; b < page->n_blocks; b++) {
         vt_block *block = &page->blocks[b];
-        if (block->kind != VT_BLOCK_TEXT || !block_has_text(block))
+        if (block->kind != VT_BLOCK_TEXT)
             continue;
+        if (!block_has_text(block)) {
+            for (size_t l = 0; l < block->n_lines; l++)
+                note_emptied(&sb, &block->lines[l], rs);
+            continue;
+        }
         if (!first_block)
             vt_strbuf_putc(&sb, '\n');
         for (size_t l = 0; l < block->n_lines; l++) {
-            if (!line_has_text(&block->lines[l]))
+            if (!line_has_text(&block->lines[l])) {
+                note_emptied(&sb, &block->lines[l], rs);
                 continue;
+            }
             append_line(&sb, &block->lines[l], rs);
             vt_strbuf_putc(&sb, '\n');
         }

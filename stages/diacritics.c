@@ -61,9 +61,10 @@ static vt_lm *session_model(vt_stage_context *ctx)
  * what OCR said, however many repairs follow. */
 static void replace_text(vt_word *w, char *text)
 {
-    if (!w->repaired_from)
+    if (!w->repaired_from) {
         w->repaired_from = w->text;
-    else
+        w->repaired_by = "diacritics";
+    } else
         free(w->text);
     w->text = text;
 }

@@ -26,6 +26,7 @@ extern const vt_stage vt_stage_lost_lines;   /* stages/lost_lines.c */
 extern const vt_stage vt_stage_layout_columns; /* stages/layout_columns.c */
 extern const vt_stage vt_stage_margin_notes;  /* stages/margin_notes.c */
 extern const vt_stage vt_stage_unicode;      /* stages/unicode.c */
+extern const vt_stage vt_stage_line_specks;  /* stages/line_specks.c */
 extern const vt_stage vt_stage_diacritics;   /* stages/diacritics.c */
 extern const vt_stage vt_stage_page_quality; /* stages/page_quality.c */
 extern const vt_stage vt_stage_compose;      /* stages/compose.c */

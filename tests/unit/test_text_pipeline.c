@@ -408,7 +408,8 @@ static void test_encoding_table(void **state)
 static void test_timings_name_the_stages_that_ran(void **state)
 {
     vt_document *doc = run_text(*state, "x");
-    static const char *const ran[] = {"load_text", "unicode", "diacritics", "page_quality", "compose",
+    static const char *const ran[] = {"load_text", "unicode",    "line_specks",
+                                      "diacritics", "page_quality", "compose",
                                       "stamp_text", "canonical_forms", "fields"};
     assert_int_equal(doc->n_timings, sizeof ran / sizeof ran[0]);
     for (size_t i = 0; i < sizeof ran / sizeof ran[0]; i++)
