@@ -25,6 +25,11 @@
 #define MIDDLE_HIGH 0.70
 /* A line "sits in one half" when it stays this share of the width off the middle. */
 #define HALF_TOLERANCE 0.03
+/* The left column's lines start in the left part of the page (its authority
+ * lines are centred near a quarter of the width); a "left part" that starts
+ * further right is a centred line (a title) or a right-column line, and its gap
+ * is a blank or the space before a speck, not the gap between columns. */
+#define LEFT_START_MAX 0.40
 #define DEBRIS_CONFIDENCE 50
 
 typedef enum side { SIDE_SPANS, SIDE_LEFT, SIDE_RIGHT, SIDE_SPLIT } side;
@@ -67,6 +72,15 @@ static vt_box core_extent(const vt_line *line)
     return first < last ? vt_words_box(line->words + first, last - first) : line->box;
 }
 
+/* Where words [0, end) begin, debris before them left out. */
+static int left_start(const vt_line *line, size_t end)
+{
+    size_t first = 0;
+    while (first + 1 < end && is_gap_debris(&line->words[first]))
+        first++;
+    return line->words[first].box.x;
+}
+
 static side classify(const vt_page *page, const vt_line *line, size_t *split)
 {
     double w = page->width, middle = w / 2, tolerance = HALF_TOLERANCE * w;
@@ -77,7 +91,7 @@ static side classify(const vt_page *page, const vt_line *line, size_t *split)
         const vt_box *a = &line->words[prev].box, *b = &line->words[i].box;
         double gap_start = a->x + a->w, gap_end = b->x, centre = (gap_start + gap_end) / 2;
         if (gap_end - gap_start > MIN_GAP_SHARE * w && centre > MIDDLE_LOW * w
-            && centre < MIDDLE_HIGH * w) {
+            && centre < MIDDLE_HIGH * w && left_start(line, i) < LEFT_START_MAX * w) {
             *split = i;   /* debris in the gap goes with the left column */
             return SIDE_SPLIT;
         }

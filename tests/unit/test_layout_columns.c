@@ -46,6 +46,13 @@ static const layout_case cases[] = {
          "@470 =`....... @600 Kiên Giang, ngày 17", "@110 Số: 88/TB-SYT", "@440 THÔNG BÁO"},
         "UBND TỈNH\nSỞ Y TẾ\nSố: 88/TB-SYT\n\nCỘNG HÒA\nĐộc lập\n=`....... Kiên Giang, ngày 17\n\n"
         "THÔNG BÁO\n", {NULL}},
+    {   /* a centred title with a mark far to its right ends the header; it is
+         * no left-column line, and a right-column date's blank is no column gap */
+        {"@100 UBND TỈNH @600 CỘNG HÒA", "@120 SỞ Y TẾ @620 Độc lập",
+         "@560 Gia Lai, ngày @730 tháng 5", "@110 Số: 88/TB-SYT", "@440 THÔNG BÁO @690 ĐẾN"},
+        "UBND TỈNH\nSỞ Y TẾ\nSố: 88/TB-SYT\n\nCỘNG HÒA\nĐộc lập\nGia Lai, ngày tháng 5\n\n"
+        "THÔNG BÁO ĐẾN\n",
+        {NULL}},
     {   /* a gap at the left edge is not a column gap */
         {"@100 1. @350 Mục một crosses the middle of the page", "@100 Body text across the middle"},
         "1. Mục một crosses the middle of the page\nBody text across the middle\n", {NULL}},
